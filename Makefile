@@ -1,0 +1,45 @@
+# tonecheck — set up and run. Every target installs what it needs first, so each works on a fresh clone.
+#   make demo    set up, then check the sample drafts (the main job)
+#   make test    set up, then run every test (lint, types, Python tests)
+#   make bench   set up, then run the benchmarks in bench/
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint pytest bench rules clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== tonecheck check samples/drafts/flawed-*.txt --platform x"
+	-$(VENV)/bin/tonecheck check samples/drafts/flawed-*.txt --platform x
+	@echo
+	@echo "== tonecheck check samples/drafts/clean-*.txt --platform x"
+	$(VENV)/bin/tonecheck check samples/drafts/clean-*.txt --platform x
+	@echo
+	@echo "== tonecheck check samples/scheduled-posts.csv (a batch of scheduled posts)"
+	-$(VENV)/bin/tonecheck check samples/scheduled-posts.csv
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check tonecheck tests bench
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider; status=$$?; [ $$status -eq 5 ] && exit 0; exit $$status
+
+test: lint pytest
+
+bench: $(STAMP)
+	$(PY) bench/bench_core.py
+
+rules: $(STAMP)
+	$(VENV)/bin/tonecheck rules --markdown > RULES.md
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache

@@ -1,0 +1,298 @@
+"""Tests for tonecheck.entities: twitter-text's conformance suite plus the fediverse extensions.
+
+The conformance cases come from twitter-text's ``conformance/extract.yml`` (Copyright 2011 Twitter,
+Inc., Apache License 2.0), read from ``/work/shared/conformance/twitter-text/extract.yml`` or the
+file named by ``TONECHECK_TWITTER_TEXT_EXTRACT_YML``. Its indices are code point offsets (the
+reference runners convert them from UTF-16), the same unit as tonecheck's spans.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tonecheck import entities
+from tonecheck.entities import (
+    extract_cashtags,
+    extract_entities,
+    extract_hashtags,
+    extract_mentions,
+    extract_urls,
+)
+
+yaml = pytest.importorskip("yaml")
+
+_DEFAULT_YML = Path("/work/shared/conformance/twitter-text/extract.yml")
+_YML = Path(os.environ.get("TONECHECK_TWITTER_TEXT_EXTRACT_YML", _DEFAULT_YML))
+
+# Every section of extract.yml and what checks it. "replies" is about extractReplies (the @name a
+# reply starts with), which tonecheck does not port; it is the only section left out.
+_SECTIONS = {
+    "mentions": "mentions",
+    "mentions_with_indices": "mentions_with_indices",
+    "mentions_or_lists_with_indices": "mentions_or_lists_with_indices",
+    "urls": "urls",
+    "urls_with_indices": "urls_with_indices",
+    "urls_with_directional_markers": "urls_with_indices",
+    "tco_urls_with_params": "urls",
+    "hashtags": "hashtags",
+    "hashtags_from_astral": "hashtags",
+    "hashtags_with_indices": "hashtags_with_indices",
+    "cashtags": "cashtags",
+    "cashtags_with_indices": "cashtags_with_indices",
+}
+_NOT_PORTED = {"replies"}
+
+
+def _load() -> dict[str, list[dict[str, Any]]]:
+    if not _YML.is_file():
+        return {}
+    data = yaml.safe_load(_YML.read_text(encoding="utf-8"))
+    tests: dict[str, list[dict[str, Any]]] = data["tests"]
+    return tests
+
+
+_TESTS = _load()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:70]
+
+
+def _cases() -> list[Any]:
+    params = []
+    for section, cases in _TESTS.items():
+        if section in _NOT_PORTED:
+            continue
+        for number, case in enumerate(cases, 1):
+            params.append(
+                pytest.param(section, case, id=f"{section}-{number:02d}-{_slug(case['description'])}")
+            )
+    return params
+
+
+def _texts(text: str, spans: list[tuple[int, int]], skip: int = 0) -> list[str]:
+    return [text[start + skip : end] for start, end in spans]
+
+
+def test_conformance_file_is_present() -> None:
+    if not _TESTS:
+        pytest.skip(f"twitter-text conformance file not found: {_YML}")
+    assert set(_TESTS) == set(_SECTIONS) | _NOT_PORTED, "extract.yml has sections this test does not know"
+
+
+@pytest.mark.parametrize(("section", "case"), _cases())
+def test_twitter_text_conformance(section: str, case: dict[str, Any]) -> None:
+    text: str = case["text"]
+    expected = case["expected"] or []
+    kind = _SECTIONS[section]
+    if kind == "mentions":
+        assert _texts(text, extract_mentions(text, fediverse=False), 1) == expected
+    elif kind == "mentions_with_indices":
+        spans = extract_mentions(text, fediverse=False)
+        assert [list(span) for span in spans] == [item["indices"] for item in expected]
+        assert _texts(text, spans, 1) == [item["screen_name"] for item in expected]
+    elif kind == "mentions_or_lists_with_indices":
+        # The public function returns mentions only (extractMentionsWithIndices) ...
+        mentions = [item for item in expected if item["list_slug"] == ""]
+        spans = extract_mentions(text, fediverse=False)
+        assert [list(span) for span in spans] == [item["indices"] for item in mentions]
+        # ... while the internal scanner also reports the lists, which extract_entities needs.
+        found = entities._mentions_or_lists(text)
+        assert [[start, end] for start, end, _ in found] == [item["indices"] for item in expected]
+        assert [is_list for _, _, is_list in found] == [item["list_slug"] != "" for item in expected]
+    elif kind == "urls":
+        assert _texts(text, extract_urls(text)) == expected
+    elif kind == "urls_with_indices":
+        spans = extract_urls(text)
+        assert [list(span) for span in spans] == [item["indices"] for item in expected]
+        assert _texts(text, spans) == [item["url"] for item in expected]
+    elif kind == "hashtags":
+        assert _texts(text, extract_hashtags(text), 1) == expected
+    elif kind == "hashtags_with_indices":
+        spans = extract_hashtags(text)
+        assert [list(span) for span in spans] == [item["indices"] for item in expected]
+        assert _texts(text, spans, 1) == [item["hashtag"] for item in expected]
+    elif kind == "cashtags":
+        assert _texts(text, extract_cashtags(text), 1) == expected
+    elif kind == "cashtags_with_indices":
+        spans = extract_cashtags(text)
+        assert [list(span) for span in spans] == [item["indices"] for item in expected]
+        assert _texts(text, spans, 1) == [item["cashtag"] for item in expected]
+    else:  # pragma: no cover
+        raise AssertionError(kind)
+
+
+@pytest.mark.parametrize(("section", "case"), _cases())
+def test_entities_agree_with_the_single_extractors(section: str, case: dict[str, Any]) -> None:
+    """extract_entities never invents entities and only drops overlapping ones."""
+    text: str = case["text"]
+    result = extract_entities(text, fediverse=False)
+    assert result["urls"] == extract_urls(text)
+    assert set(result["hashtags"]) <= set(extract_hashtags(text))
+    assert set(result["mentions"]) <= set(extract_mentions(text, fediverse=False))
+    assert set(result["cashtags"]) <= set(extract_cashtags(text))
+    spans = sorted(span for found in result.values() for span in found)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+# --- Fediverse mentions ----------------------------------------------------------------------------
+
+
+def _mention_texts(text: str, *, fediverse: bool = True) -> list[str]:
+    return _texts(text, extract_mentions(text, fediverse=fediverse))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("hi @user@mastodon.social!", ["@user@mastodon.social"], id="mastodon"),
+        pytest.param("@user@instance.example", ["@user@instance.example"], id="mastodon-any-tld"),
+        pytest.param("cc @first.last@social.example.org.", ["@first.last@social.example.org"], id="mastodon-dots"),
+        pytest.param("＠user＠mastodon.social", ["＠user＠mastodon.social"], id="mastodon-fullwidth-at"),
+        pytest.param("ping @alice.bsky.social", ["@alice.bsky.social"], id="bluesky"),
+        pytest.param("(@alice.example.com)", ["@alice.example.com"], id="bluesky-custom-domain"),
+        pytest.param("Thanks @alice.bsky.social.", ["@alice.bsky.social"], id="bluesky-end-of-sentence"),
+        pytest.param("@Alice-B.bsky.social, hi", ["@Alice-B.bsky.social"], id="bluesky-hyphen"),
+        pytest.param("thanks @bob.", ["@bob"], id="twitter-mention-before-dot"),
+        pytest.param("thanks @bob.It was fun", ["@bob"], id="capitalised-word-is-not-a-tld"),
+        pytest.param("@bob.notatld here", ["@bob"], id="unknown-tld"),
+        pytest.param("mail bob@example.com now", [], id="email"),
+        pytest.param("mail bob.smith@example.co.uk now", [], id="email-dotted"),
+        pytest.param("write to me@mastodon.social", [], id="email-like-mastodon-host"),
+        pytest.param("@jane_doe. and @x_y.bsky.social", ["@jane_doe", "@x_y"], id="underscore-is-not-a-handle"),
+        pytest.param("RT @user@mastodon.social: wow", ["@user@mastodon.social"], id="retweet-prefix"),
+        pytest.param("@a@b.social@c", [], id="followed-by-at"),
+        pytest.param("@bob/list @carol", ["@carol"], id="lists-are-not-mentions"),
+        pytest.param("@alice.bsky.social@", ["@alice"], id="handle-followed-by-at"),
+    ],
+)
+def test_fediverse_mentions(text: str, expected: list[str]) -> None:
+    assert _mention_texts(text) == expected
+
+
+def test_fediverse_off_is_twitter_text() -> None:
+    text = "@user@mastodon.social @alice.bsky.social thanks @bob."
+    assert _mention_texts(text, fediverse=False) == ["@alice", "@bob"]
+    assert _mention_texts(text) == ["@user@mastodon.social", "@alice.bsky.social", "@bob"]
+
+
+def test_fediverse_mentions_in_extract_entities() -> None:
+    text = "Great talk by @alice.bsky.social and @bob@hachyderm.io! Slides: example.com/slides #a11y"
+    result = extract_entities(text)
+    assert _texts(text, result["mentions"]) == ["@alice.bsky.social", "@bob@hachyderm.io"]
+    assert _texts(text, result["urls"]) == ["example.com/slides"]
+    assert _texts(text, result["hashtags"]) == ["#a11y"]
+    assert extract_entities(text, fediverse=False)["mentions"] == [(14, 20)]
+
+
+def test_handle_length_limits() -> None:
+    long_label = "a" * 63
+    assert _mention_texts(f"@{long_label}.bsky.social") == [f"@{long_label}.bsky.social"]
+    # A 64-character label is not a handle; twitter-text's mention takes the first 20 characters,
+    # which are followed by another letter (not an end character), so it stays a mention.
+    assert _mention_texts(f"@{'a' * 64}.bsky.social") == ["@" + "a" * 20]
+    too_long = ".".join(["a" * 63] * 4) + ".social"  # 259 characters
+    assert _mention_texts(f"@{too_long}") == ["@" + "a" * 20]
+
+
+# --- Behaviour worth pinning -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("see https://en.wikipedia.org/wiki/Primer_(film).", ["https://en.wikipedia.org/wiki/Primer_(film)"], id="parens"),
+        pytest.param("go to example.com, then", ["example.com"], id="trailing-comma"),
+        pytest.param("go to example.com?q=1 and example.com/a?q=1", ["example.com", "example.com/a?q=1"], id="query-needs-path"),
+        pytest.param("HTTP://EXAMPLE.COM/A", ["HTTP://EXAMPLE.COM/A"], id="upper-case"),
+        pytest.param("http://ΕΛΛΆΔΑ.ελ/", ["http://ΕΛΛΆΔΑ.ελ/"], id="greek-idn"),
+        pytest.param("http://example.ΕΛ/", ["http://example.ΕΛ/"], id="upper-case-idn-tld"),
+        pytest.param("http://example.ſe/ and example.ſe", [], id="long-s-is-not-s"),
+        pytest.param("http://example.\u212ai/", [], id="kelvin-sign-is-not-k"),
+        pytest.param("file.tar.bz2 and version 1.2.3", [], id="not-tlds"),
+        pytest.param("a.com/" + "x" * 5000, [], id="too-long"),
+        pytest.param("http://" + "a" * 64 + ".com", [], id="label-too-long"),
+        pytest.param('"example.com"', ["example.com"], id="double-quotes"),
+        pytest.param("@example.com #example.com", [], id="after-at-or-hash"),
+    ],
+)
+def test_urls(text: str, expected: list[str]) -> None:
+    assert _texts(text, extract_urls(text)) == expected
+
+
+def test_hashtags_and_urls() -> None:
+    text = "#one #2 #three#four http://example.com/#frag #café&#x"
+    assert _texts(text, extract_hashtags(text)) == ["#one", "#café"]
+    # The URL spans can be passed in; an empty list turns the URL check off.
+    assert _texts(text, extract_hashtags(text, [])) == ["#one", "#frag", "#café"]
+    assert extract_hashtags(text, extract_urls(text)) == extract_hashtags(text)
+
+
+def test_hashtag_special_characters_are_not_letters() -> None:
+    specials = entities._HASHTAG_SPECIALS.encode().decode("unicode_escape")
+    import regex
+
+    assert not regex.search(r"[\p{L}\p{M}]", specials)
+
+
+def test_cashtags() -> None:
+    text = "$AAPL vs $BRK.B, not $12, x$Y or $ſ; $TOOLONG"
+    assert _texts(text, extract_cashtags(text)) == ["$AAPL", "$BRK.B"]
+
+
+def test_entity_overlaps() -> None:
+    text = "http://example.com/#tag @bob/list#x $AB"
+    result = extract_entities(text)
+    assert result == {"urls": [(0, 23)], "hashtags": [], "mentions": [], "cashtags": [(36, 39)]}
+
+
+def test_offsets_are_code_points() -> None:
+    text = "🎉🎉 #party @bob example.com $AB"
+    result = extract_entities(text)
+    assert _texts(text, result["hashtags"]) == ["#party"]
+    assert result["hashtags"] == [(3, 9)]
+    assert _texts(text, result["mentions"]) == ["@bob"]
+    assert _texts(text, result["urls"]) == ["example.com"]
+    assert _texts(text, result["cashtags"]) == ["$AB"]
+
+
+def test_empty_and_plain_text() -> None:
+    empty = {"urls": [], "hashtags": [], "mentions": [], "cashtags": []}
+    assert extract_entities("") == empty
+    assert extract_entities("Just some words, nothing else.") == empty
+
+
+def test_exact_case_patterns_agree() -> None:
+    """The pattern used for texts with "İ", "ſ" or "K" matches like the usual one otherwise."""
+    texts = [case["text"] for cases in _TESTS.values() for case in cases] or ["example.com"]
+    texts += ["HTTP://WWW.EXAMPLE.COM/ABC", "Example.Org and Foo.VERMÖGENSBERATUNG"]
+    for text in texts:
+        fast = entities._url_re(False)
+        exact = entities._url_re(True)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in exact.finditer(text)], text
+
+
+def test_import_is_lazy() -> None:
+    code = (
+        "import tonecheck.entities as e\n"
+        "assert e._url_re.cache_info().currsize == 0\n"
+        "assert e._tlds.cache_info().currsize == 0\n"
+        "assert e.extract_entities('no entities here') == "
+        "{'urls': [], 'hashtags': [], 'mentions': [], 'cashtags': []}\n"
+        "assert e._tlds.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+def test_tld_data_file() -> None:
+    tlds = entities._tlds()
+    assert len(tlds) == len(set(tlds)) == 1259 + 315
+    assert all(tld == tld.lower() for tld in tlds)
+    assert {"com", "social", "uk", "みんな", "پاکستان"} <= set(tlds)

@@ -1,0 +1,65 @@
+"""check() never raises on any Unicode, and every span is valid and on grapheme boundaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tonecheck
+from tonecheck import Checker, Report
+
+CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus" / "tweeteval" / "sentiment_test_text.txt"
+CHECKER = Checker(raise_errors=True)
+PLATFORMS = [None, "x", "mastodon", "bluesky", "threads", "linkedin", "instagram", "facebook"]
+
+# Text that looks like social posts: emoji, ZWJ, flags, combining marks, fancy letters, RTL, invisible characters.
+_alphabet = st.one_of(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    st.sampled_from(list("#@$:/.?!-_ \n\t'\"()[]") + ["\u200d", "\u200b", "\u2800", "\ufe0f", "\u0301", "\U0001f3fd"]),
+    st.sampled_from(["🎉", "👩‍💻", "🇬🇧", "5️⃣", "𝐁", "ⓗ", "https://", "www.", ".com", "@bob", "#Tag", "bit.ly/"]),
+)
+social_text = st.lists(_alphabet, max_size=60).map("".join)
+
+
+def assert_valid(report: Report) -> None:
+    for f in report.findings:
+        text = report.target_text(f.target)
+        assert 0 <= f.start <= f.end <= len(text), f
+        boundaries = {0} | {m.end() for m in regex.finditer(r"\X", text)}
+        assert f.start in boundaries and f.end in boundaries, (f.rule, f.start, f.end, text)
+        assert f.message
+    report.to_dict()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(social_text, st.sampled_from(PLATFORMS))
+def test_never_raises_and_spans_are_valid(text: str, platform: str | None) -> None:
+    report = CHECKER.check(text, platform=platform)
+    assert not report.skipped
+    assert_valid(report)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_any_unicode(text: str) -> None:
+    assert_valid(CHECKER.check(text))
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="shared corpus not present")
+def test_whole_corpus() -> None:
+    posts = CORPUS.read_text(encoding="utf-8").splitlines()
+    assert len(posts) > 12_000
+    for i, post in enumerate(posts):
+        report = CHECKER.check(post, platform=PLATFORMS[i % len(PLATFORMS)])
+        assert not report.skipped, (i, report.skipped)
+        assert_valid(report)
+
+
+def test_pathological_inputs_finish() -> None:
+    for text in ["#" * 5000, "@" * 5000, "a." * 5000, "🎉" * 5000, "\u200d" * 5000, "http://" * 2000,
+                 "x" * 49_000, "A " * 20_000, "\n" * 10_000, "̶" * 5000]:
+        assert_valid(tonecheck.check(text))

@@ -1,0 +1,240 @@
+"""The ``tonecheck`` command.
+
+Exit codes: 0 when nothing reaches ``--fail-on``, 1 when something does, 2 for usage or input
+errors (a clear message, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from tonecheck import __version__, docs
+from tonecheck.config import Config, ConfigError, find_config, load_config
+from tonecheck.engine import Checker
+from tonecheck.model import InputError, Media, Severity
+from tonecheck.output import Result, render_json, render_sarif, render_summary, render_text
+from tonecheck.registry import default_registry
+from tonecheck.sources import DraftSource, read_drafts
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tonecheck",
+        description="Check social media drafts for accessibility, plain language and platform problems.",
+    )
+    parser.add_argument("--version", action="version", version=f"tonecheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    chk = sub.add_parser("check", help="check drafts (text, TOML draft or CSV batch files, or - for stdin)")
+    chk.add_argument("files", nargs="*", metavar="FILE", help="files to check; - reads standard input")
+    chk.add_argument("-t", "--text", action="append", default=[], help="check this text (repeatable)")
+    chk.add_argument("-p", "--platform", help="target platform: x, mastodon, bluesky, threads, linkedin, …")
+    chk.add_argument("--alt", action="append", default=None, metavar="TEXT",
+                     help="alt text of an attached image (repeat per image; '' for an empty one)")
+    chk.add_argument("--profile", metavar="FILE", help="brand voice profile")
+    chk.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml (default: the nearest one)")
+    chk.add_argument("-f", "--format", choices=("text", "json", "sarif"), default="text")
+    chk.add_argument("--fail-on", choices=("error", "warning", "suggestion", "never"), default="error",
+                     help="lowest severity that makes the exit code 1 (default: error)")
+    chk.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    chk.add_argument("--select", metavar="RULES", help="comma-separated rule ids or categories to run (only these)")
+    chk.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or categories to skip")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--markdown", action="store_true", help="print RULES.md")
+    rules.add_argument("--json", action="store_true", help="print the rules as JSON")
+
+    exp = sub.add_parser("explain", help="print a rule's documentation")
+    exp.add_argument("rule", help="rule id, e.g. hashtag-camel-case")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    except _UsageError as exc:
+        print(f"tonecheck: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (InputError, ConfigError) as exc:
+        print(f"tonecheck: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("tonecheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); say nothing more.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> Config:
+    path = args.config or find_config()
+    config = load_config(path) if path else Config()
+    if args.select or args.ignore:
+        from dataclasses import replace
+
+        from tonecheck.model import Category
+
+        select = _split(args.select)
+        ignore = _split(args.ignore)
+        if select:
+            config = replace(config, disable=frozenset(c.value for c in Category), enable=frozenset(select))
+        if ignore:
+            config = replace(config, disable=config.disable | ignore, enable=config.enable - ignore)
+    return config
+
+
+def _split(value: str | None) -> frozenset[str]:
+    return frozenset(v.strip() for v in (value or "").split(",") if v.strip())
+
+
+def _check(args: argparse.Namespace) -> int:
+    if not args.files and not args.text:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise _UsageError("give FILE arguments, --text TEXT, or '-' to read standard input")
+        args.files = ["-"]
+    checker = Checker(_config(args))
+    media = tuple(Media(alt=a, kind="image") for a in args.alt or ())
+    sources: list[DraftSource] = [
+        DraftSource(f"--text {i + 1}" if len(args.text) > 1 else "--text", "<text>", t, args.platform, media)
+        for i, t in enumerate(args.text)
+    ]
+    for name in args.files:
+        for src in read_drafts(name, sys.stdin, platform=args.platform):  # type: ignore[arg-type]
+            sources.append(src if src.media or not media else _with_media(src, media))
+    colour = _use_colour(args.color, sys.stdout)
+    progress = _Progress(len(sources)) if args.format == "text" and len(sources) > 5 else None
+    results = []
+    for src in sources:
+        try:
+            report = checker.check(src.text, platform=src.platform, media=src.media, profile=args.profile)
+        except InputError as exc:
+            if src.row is None:
+                raise
+            raise InputError(f"{src.label}: {exc}") from None
+        result = Result(src, report)
+        results.append(result)
+        if args.format == "text":
+            chunk = render_text(result, colour=colour)
+            if chunk:
+                if progress:
+                    progress.clear()
+                sys.stdout.write(chunk)
+        if progress:
+            progress.step()
+    if progress:
+        progress.clear()
+    if args.format == "text":
+        sys.stdout.write(render_summary(results, colour=colour))
+    elif args.format == "json":
+        sys.stdout.write(render_json(results))
+    else:
+        sys.stdout.write(render_sarif(results, checker.rules, __version__))
+    if args.fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(args.fail_on)
+    failed = any(r.report.at_least(threshold) for r in results)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _with_media(src: DraftSource, media: tuple[Media, ...]) -> DraftSource:
+    from dataclasses import replace
+
+    return replace(src, media=media)
+
+
+def _use_colour(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class _Progress:
+    """A one-line progress bar on standard error, shown only on a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} posts")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+def _rules(args: argparse.Namespace) -> int:
+    registry = default_registry()
+    if args.markdown:
+        sys.stdout.write(docs.render_rules_md(registry))
+        return EXIT_OK
+    if args.json:
+        payload = [
+            {
+                "id": r.id,
+                "category": r.category.value,
+                "severity": r.severity.value,
+                "summary": r.summary,
+                "fix": r.fix.value,
+                "status": r.status.value,
+                "tags": sorted(r.tags),
+                "options": dict(r.defaults),
+                "references": list(r.references),
+            }
+            for r in registry
+        ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    width = max(len(r.id) for r in registry)
+    for r in registry:
+        sys.stdout.write(f"{r.id:<{width}}  {r.category.value:<13}  {r.severity.value:<10}  {r.summary}\n")
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    registry = default_registry()
+    if args.rule not in registry:
+        close = [r for r in registry.ids if args.rule.lower() in r]
+        hint = f" Did you mean: {', '.join(close)}?" if close else " Run `tonecheck rules` for the list."
+        raise InputError(f"unknown rule {args.rule!r}.{hint}")
+    sys.stdout.write(docs.explain(registry.get(args.rule)))
+    return EXIT_OK

@@ -1,0 +1,170 @@
+"""Configuration: which rules run, at what severity, with which options.
+
+Read from ``tonecheck.toml`` (top level) or from ``[tool.tonecheck]`` in ``pyproject.toml``::
+
+    language = "en"                 # the drafts' language (rules that only suit English say so)
+    preview = false                 # run preview rules too
+    disable = ["link-count", "grammar"]   # rule ids or whole categories
+    enable = ["some-preview-rule"]        # switch on single rules (wins over a disabled category)
+    max-length = 50000              # longest text accepted, in characters
+
+    [severity]
+    emoji-count = "suggestion"      # error | warning | suggestion
+
+    [rules.hashtag-count]
+    max = 3                         # per-rule options; defaults and sources: RULES.md
+
+Every key is checked: an unknown rule, option or value is a :class:`ConfigError` that names the
+file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tonecheck.model import Category, Severity
+
+if TYPE_CHECKING:
+    from tonecheck.registry import Registry
+
+__all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config"]
+
+CONFIG_FILES = ("tonecheck.toml", "pyproject.toml")
+_KEYS = {"language", "preview", "disable", "enable", "severity", "rules", "max-length"}
+_CATEGORIES = {c.value for c in Category}
+
+
+class ConfigError(ValueError):
+    """A configuration file or mapping with an unknown or invalid key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for a :class:`~tonecheck.Checker`. Build with :meth:`from_mapping` or :func:`load_config`."""
+
+    language: str = "en"
+    preview: bool = False
+    disable: frozenset[str] = frozenset()
+    enable: frozenset[str] = frozenset()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    max_length: int = 50_000
+    source: str = "<defaults>"
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str = "<config>") -> Config:
+        """Build a configuration from parsed TOML (or a plain dict), checking its shape."""
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{source}: the configuration must be a table")
+        unknown = sorted(set(data) - _KEYS)
+        if unknown:
+            raise ConfigError(f"{source}: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(_KEYS))})")
+        language = data.get("language", "en")
+        if not isinstance(language, str) or not language.strip():
+            raise ConfigError(f"{source}: 'language' must be a language code such as \"en\" or \"en-GB\"")
+        preview = data.get("preview", False)
+        if not isinstance(preview, bool):
+            raise ConfigError(f"{source}: 'preview' must be true or false")
+        max_length = data.get("max-length", 50_000)
+        if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1:
+            raise ConfigError(f"{source}: 'max-length' must be a positive whole number")
+        severity: dict[str, Severity] = {}
+        sev_table = data.get("severity", {})
+        if not isinstance(sev_table, Mapping):
+            raise ConfigError(f"{source}: 'severity' must be a table of rule = \"level\"")
+        for rule_id, level in sev_table.items():
+            if not isinstance(level, str):
+                raise ConfigError(f"{source}: severity.{rule_id} must be a string")
+            try:
+                severity[rule_id] = Severity.parse(level)
+            except ValueError as exc:
+                raise ConfigError(f"{source}: severity.{rule_id}: {exc}") from None
+        rules = data.get("rules", {})
+        if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
+            raise ConfigError(f"{source}: 'rules' must hold one table of options per rule")
+        return cls(
+            language=language.strip(),
+            preview=preview,
+            disable=_names(data, "disable", source),
+            enable=_names(data, "enable", source),
+            severity=severity,
+            rules={k: dict(v) for k, v in rules.items()},
+            max_length=max_length,
+            source=source,
+        )
+
+    def validate(self, registry: Registry) -> None:
+        """Check rule ids and option names and types against *registry*."""
+        src = self.source
+        for key in ("disable", "enable"):
+            for name in sorted(getattr(self, key)):
+                if name not in _CATEGORIES and name not in registry:
+                    raise ConfigError(f"{src}: {key}: unknown rule or category {name!r}")
+        for rule_id in self.severity:
+            if rule_id not in registry:
+                raise ConfigError(f"{src}: severity: unknown rule {rule_id!r}")
+        for rule_id, options in self.rules.items():
+            if rule_id not in registry:
+                raise ConfigError(f"{src}: rules: unknown rule {rule_id!r}")
+            defaults = registry.get(rule_id).defaults
+            for key, value in options.items():
+                if key not in defaults:
+                    known = ", ".join(sorted(defaults)) or "none"
+                    raise ConfigError(f"{src}: rules.{rule_id}: unknown option {key!r} (options: {known})")
+                if not _same_type(defaults[key], value):
+                    kind = type(defaults[key]).__name__
+                    raise ConfigError(f"{src}: rules.{rule_id}.{key} must be of type {kind}")
+
+
+def _names(data: Mapping[str, Any], key: str, source: str) -> frozenset[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{source}: {key!r} must be a list of rule ids or categories")
+    return frozenset(value)
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(default))
+
+
+def load_config(path: str | Path) -> Config:
+    """Read a ``tonecheck.toml`` or the ``[tool.tonecheck]`` table of a ``pyproject.toml``."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the file ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        raw = raw.get("tool", {}).get("tonecheck", {})
+    return Config.from_mapping(raw, source=str(path))
+
+
+def find_config(start: str | Path = ".") -> Path | None:
+    """The nearest ``tonecheck.toml`` (or ``pyproject.toml`` with ``[tool.tonecheck]``) upwards from *start*."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "tonecheck.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "tonecheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+                continue
+    return None

@@ -1,0 +1,182 @@
+"""Run the selected rules over a draft and assemble the :class:`~tonecheck.report.Report`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from tonecheck import platforms, readability
+from tonecheck.config import Config, ConfigError, load_config
+from tonecheck.model import Category, Finding, InputError, Media, Skipped
+from tonecheck.registry import Registry, default_registry
+from tonecheck.report import Report
+from tonecheck.rule import Draft, Rule, RuleContext
+from tonecheck.scores import scores
+from tonecheck.text import parse
+
+__all__ = ["Checker", "InputError", "check"]
+
+_log = logging.getLogger("tonecheck")
+
+ConfigLike = Config | Mapping[str, Any] | str | Path | None
+
+
+class _Planned:
+    __slots__ = ("options", "override", "rule", "rule_cls")
+
+    def __init__(self, rule_cls: type[Rule], config: Config) -> None:
+        self.rule_cls = rule_cls
+        self.rule = rule_cls()
+        self.options = {**rule_cls.defaults, **config.rules.get(rule_cls.id, {})}
+        self.override = config.severity.get(rule_cls.id)
+
+
+class Checker:
+    """A reusable checker: holds the loaded configuration and the selected rules.
+
+    Build one and call :meth:`check` for each draft; it is safe to share between threads.
+    """
+
+    def __init__(
+        self,
+        config: ConfigLike = None,
+        *,
+        registry: Registry | None = None,
+        raise_errors: bool = False,
+    ) -> None:
+        self.registry = registry if registry is not None else default_registry()
+        self.config = _resolve(config)
+        self.config.validate(self.registry)
+        self._raise_errors = raise_errors
+        self._plan = [_Planned(r, self.config) for r in self.registry if self._enabled(r)]
+
+    def _enabled(self, rule: type[Rule]) -> bool:
+        cfg = self.config
+        if rule.id in cfg.disable:
+            return False
+        if rule.id in cfg.enable:
+            return True
+        if rule.category.value in cfg.disable:
+            return False
+        return rule.status.value == "stable" or cfg.preview
+
+    @property
+    def rules(self) -> list[type[Rule]]:
+        """The rules this checker runs, sorted by id."""
+        return [p.rule_cls for p in self._plan]
+
+    def check(
+        self,
+        text: str,
+        *,
+        platform: str | None = None,
+        media: Iterable[Media] = (),
+        profile: object | None = None,
+        config: ConfigLike = None,
+    ) -> Report:
+        """Check one draft. See :func:`tonecheck.check`."""
+        if config is not None:
+            return Checker(config, registry=self.registry, raise_errors=self._raise_errors).check(
+                text, platform=platform, media=media, profile=profile
+            )
+        if profile is not None:
+            raise InputError("voice profiles are not supported by this version of tonecheck")
+        if not isinstance(text, str):
+            raise InputError(f"the draft text must be a string, not {type(text).__name__}")
+        if len(text) > self.config.max_length:
+            raise InputError(
+                f"the draft is {len(text):,} characters long; the limit is {self.config.max_length:,}"
+            )
+        if platform is not None:
+            platform = platforms.resolve(platform)
+        media = tuple(media)
+        for item in media:
+            if not isinstance(item, Media):
+                raise InputError("media items must be tonecheck.Media objects")
+
+        parsed = parse(text)
+        draft = Draft(text, parsed, platform, media, self.config.language)
+        findings: list[Finding] = []
+        skipped: list[Skipped] = []
+        ran: set[Category] = set()
+        language = draft.language.lower()
+        for planned in self._plan:
+            rule_cls = planned.rule_cls
+            if rule_cls.languages and not language.startswith(rule_cls.languages):
+                skipped.append(Skipped(rule_cls.id, f"only for {', '.join(rule_cls.languages)} text"))
+                continue
+            ctx = RuleContext(rule_cls, planned.options, findings, planned.override)
+            try:
+                planned.rule.check(draft, ctx)
+            except Exception as exc:
+                if self._raise_errors:
+                    raise
+                # Never log the draft: it may be confidential. The rule id and error type are enough.
+                _log.error("rule %s failed: %s", rule_cls.id, type(exc).__name__)
+                skipped.append(Skipped(rule_cls.id, f"internal error ({type(exc).__name__})"))
+                continue
+            ran.add(rule_cls.category)
+
+        findings.sort(key=_order)
+        metrics = _metrics(draft)
+        return Report(
+            text=text,
+            findings=tuple(findings),
+            scores=scores(findings, metrics["words"], sorted(ran, key=lambda c: c.value)),
+            metrics=metrics,
+            skipped=tuple(skipped),
+            platform=platform,
+            alt_texts=tuple(m.alt for m in media),
+        )
+
+
+def _order(f: Finding) -> tuple[int, str, int, int, int, str]:
+    return (f.target != "text", f.target, f.start, f.end, -f.severity.rank, f.rule)
+
+
+def _metrics(draft: Draft) -> dict[str, Any]:
+    p = draft.parsed
+    return {
+        "characters": len(draft.text),
+        "graphemes": p.grapheme_count,
+        "words": len(p.words),
+        "sentences": len(p.sentences),
+        "emoji": len(p.emoji),
+        "hashtags": len(p.hashtags),
+        "mentions": len(p.mentions),
+        "links": len(p.urls),
+        "media": len(draft.media),
+        "reading_grade": readability.grade(p, draft.language),
+    }
+
+
+def _resolve(config: ConfigLike) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, str | Path):
+        return load_config(config)
+    if isinstance(config, Mapping):
+        return Config.from_mapping(config)
+    raise ConfigError(f"config must be a Config, a mapping or a path, not {type(config).__name__}")
+
+
+_default: Checker | None = None
+
+
+def check(
+    text: str,
+    *,
+    platform: str | None = None,
+    media: Iterable[Media] = (),
+    profile: object | None = None,
+    config: ConfigLike = None,
+) -> Report:
+    """Check one draft with the default rules (or *config*) and return the :class:`Report`."""
+    global _default
+    if _default is None:
+        _default = Checker()
+    return _default.check(text, platform=platform, media=media, profile=profile, config=config)

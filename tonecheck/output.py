@@ -1,0 +1,215 @@
+"""Render reports for the command line: readable text with carets, JSON, and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from tonecheck.model import Finding, Severity
+from tonecheck.report import Report
+from tonecheck.sources import DraftSource
+
+__all__ = ["Result", "render_json", "render_sarif", "render_summary", "render_text"]
+
+_COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
+_DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
+_GRAPHEME = regex.compile(r"\X")
+_WIDE = regex.compile(r"[\p{Emoji_Presentation}\p{Extended_Pictographic}]")
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+_INFO_URI = "https://github.com/tonecheck/tonecheck"
+
+
+@dataclass(frozen=True)
+class Result:
+    """A checked draft: where it came from and its report."""
+
+    source: DraftSource
+    report: Report
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+
+def render_text(result: Result, *, colour: bool = False) -> str:
+    """Each finding with its location, the line with a caret under the span, and suggestions."""
+    report = result.report
+    if not report.findings:
+        return ""
+    out: list[str] = []
+    paint = _painter(colour)
+    for f in report.findings:
+        text = report.target_text(f.target)
+        line_no, col = _line_col(text, f.start)
+        where = f"{result.source.label}:{line_no}:{col}" if f.target == "text" else (
+            f"{result.source.label}: alt text of image {int(f.target.split(':')[1]) + 1}"
+        )
+        out.append(
+            f"{where}: {paint(f.severity.value, _COLOURS[f.severity])} "
+            f"{paint('[' + f.rule + ']', _DIM)} {f.message}"
+        )
+        out.extend(_excerpt(text, f, paint))
+        for s in f.suggestions[:3]:
+            shown = s.replacement if s.replacement.strip() else repr(s.replacement)
+            note = "" if s.safe else " (check before using)"
+            out.append(f"    {paint('suggestion:', _BOLD)} {shown}{note}")
+    return "\n".join(out) + "\n"
+
+
+def render_summary(results: Sequence[Result], *, colour: bool = False) -> str:
+    """One closing line: how many drafts, findings by severity, and the overall score."""
+    paint = _painter(colour)
+    counts: Counter[Severity] = Counter(f.severity for r in results for f in r.report.findings)
+    total = sum(counts.values())
+    drafts = len(results)
+    noun = "draft" if drafts == 1 else "drafts"
+    if not total:
+        return f"{paint('No problems found', _BOLD)} in {drafts} {noun}.\n"
+    parts = [f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in reversed(Severity) if counts[s]]
+    flagged = sum(1 for r in results if r.report.findings)
+    line = f"{total} finding{'' if total == 1 else 's'} ({', '.join(parts)})"
+    if drafts == 1:
+        score = results[0].report.scores.get("overall")
+        return f"{line}. Score: {score}/100.\n"
+    return f"{line} in {flagged} of {drafts} {noun}.\n"
+
+
+def _painter(colour: bool) -> Any:
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
+    return paint
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _excerpt(text: str, f: Finding, paint: Any) -> list[str]:
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.start)
+    if line_end == -1:
+        line_end = len(text)
+    line = text[line_start:line_end].rstrip("\r")
+    end = min(f.end, line_start + len(line))
+    pad = _width(text[line_start : f.start])
+    marks = max(1, _width(text[f.start : end]))
+    return [f"    {line}", "    " + " " * pad + paint("^" * marks, _COLOURS[f.severity])]
+
+
+def _width(s: str) -> int:
+    """Terminal columns taken by *s* (wide East Asian characters and emoji take two)."""
+    if s.isascii():
+        return len(s)
+    width = 0
+    for g in _GRAPHEME.findall(s):
+        if _WIDE.match(g) or unicodedata.east_asian_width(g[0]) in ("W", "F"):
+            width += 2
+        elif unicodedata.category(g[0]) not in ("Mn", "Me", "Cf"):
+            width += 1
+    return width
+
+
+# -- JSON ----------------------------------------------------------------------------------------
+
+
+def render_json(results: Sequence[Result]) -> str:
+    """All results as one JSON document: ``{"drafts": [{"source", "row", "report"}]}``."""
+    payload = {
+        "drafts": [
+            {"source": r.source.label, "path": r.source.path, "row": r.source.row, "report": r.report.to_dict()}
+            for r in results
+        ]
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- SARIF ---------------------------------------------------------------------------------------
+
+
+def render_sarif(results: Sequence[Result], rules: Iterable[Any], version: str) -> str:
+    """SARIF 2.1.0 for code-scanning tools. Columns are code points (``columnKind``)."""
+    rule_list = sorted(rules, key=lambda r: r.id)
+    index = {r.id: i for i, r in enumerate(rule_list)}
+    sarif_results = []
+    for result in results:
+        for f in result.report.findings:
+            text = result.report.target_text(f.target)
+            start_line, start_col = _line_col(text, f.start)
+            end_line, end_col = _line_col(text, f.end)
+            region: dict[str, int] = {
+                "startLine": start_line,
+                "startColumn": start_col,
+                "endLine": end_line,
+                "endColumn": end_col,
+            }
+            in_file = result.source.row is None and f.target == "text"
+            if not in_file:
+                # A CSV row or an alt text: point at the row; columns would not match the file.
+                region = {"startLine": result.source.row or 1}
+            entry: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": result.source.path}, "region": region}}
+                ],
+            }
+            if f.rule in index:
+                entry["ruleIndex"] = index[f.rule]
+            if f.target != "text":
+                entry["properties"] = {"target": f.target}
+            if f.suggestions and in_file:
+                entry["fixes"] = [
+                    {
+                        "description": {"text": s.label},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": result.source.path},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": region,
+                                        "insertedContent": {"text": s.replacement},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                    for s in f.suggestions[:3]
+                ]
+            sarif_results.append(entry)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "tonecheck",
+                        "version": version,
+                        "informationUri": _INFO_URI,
+                        "rules": [
+                            {
+                                "id": r.id,
+                                "shortDescription": {"text": r.summary},
+                                "fullDescription": {"text": r.help},
+                                "helpUri": r.references[0],
+                                "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+                                "properties": {"category": r.category.value, "tags": sorted(r.tags)},
+                            }
+                            for r in rule_list
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

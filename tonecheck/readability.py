@@ -1,0 +1,43 @@
+"""Reading grade (Flesch–Kincaid) of a draft's prose, computed once per draft.
+
+URLs, mentions, hashtags, cashtags and emoji are left out (they distort syllable and sentence
+counts); sentences and words come from the shared tokeniser, and syllables from textstat (the CMU
+Pronouncing Dictionary, with Pyphen for words it does not know). The formula is English-only, so
+other languages get ``None``. On short posts the figure is a rough estimate: the
+``reading-level`` rule only judges drafts long enough for it to mean something.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tonecheck.text import ParsedText
+
+__all__ = ["grade", "syllables"]
+
+
+def syllables(words: str) -> int:
+    """Estimated syllables in a space-separated run of English words."""
+    import textstat  # imported on first use: it loads a pronouncing dictionary
+
+    count: int = textstat.syllable_count(words)
+    return count
+
+
+def grade(parsed: ParsedText, language: str = "en") -> float | None:
+    """Flesch–Kincaid grade of the prose, or ``None`` for non-English text or text without words."""
+    if not language.lower().startswith("en"):
+        return None
+    cached = parsed.cache.get("fk_grade", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    words = [w.text for w in parsed.words if any(ch.isalpha() for ch in w.text)]
+    sentences = sum(1 for s in parsed.sentences if parsed.words_in(s.start, s.end))
+    result: float | None = None
+    if words and sentences:
+        per_sentence = len(words) / sentences
+        per_word = syllables(" ".join(words)) / len(words)
+        result = max(0.0, round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1))
+    parsed.cache["fk_grade"] = result
+    return result

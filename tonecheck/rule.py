@@ -1,0 +1,138 @@
+"""The rule base class, its metadata, and the context a rule reports through.
+
+A rule is one class in one module (``tonecheck/rules/<group>/<rule_id>.py``) with declared
+metadata and a sectioned docstring that is its documentation (see :mod:`tonecheck.docs`).
+Its thresholds and word lists live in ``tonecheck/data/rules/<rule-id>.toml``: the ``[options]``
+table gives the defaults (users override them in ``tonecheck.toml``), the ``[sources]`` table says
+where each number comes from, and any other tables are the rule's own data.
+
+Rules never build a :class:`~tonecheck.model.Finding` themselves: they call
+:meth:`RuleContext.report` with a message id and data, and the context fills in the rule id,
+category, severity, rendered message and help text, so every finding is consistent.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from tonecheck.model import Category, Finding, Media, Severity, Suggestion
+from tonecheck.text import ParsedText
+
+__all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status"]
+
+
+class FixAvailability(enum.StrEnum):
+    """Whether a rule offers replacement suggestions."""
+
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+class Status(enum.StrEnum):
+    """Preview rules run only when the configuration turns preview on (or names them)."""
+
+    PREVIEW = "preview"
+    STABLE = "stable"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Everything a rule may read about the draft being checked."""
+
+    text: str
+    parsed: ParsedText
+    platform: str | None = None
+    media: tuple[Media, ...] = ()
+    language: str = "en"
+
+
+class Rule:
+    """Base class of every rule. Subclasses declare the metadata below and implement :meth:`check`."""
+
+    id: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    messages: ClassVar[Mapping[str, str]]
+    fix: ClassVar[FixAvailability] = FixAvailability.NEVER
+    tags: ClassVar[frozenset[str]] = frozenset()
+    references: ClassVar[tuple[str, ...]]
+    status: ClassVar[Status] = Status.STABLE
+    #: Rules that only make sense for languages with these prefixes ("en"); empty means any language.
+    languages: ClassVar[tuple[str, ...]] = ()
+
+    # Filled in by the registry from the data file and the docstring.
+    defaults: ClassVar[Mapping[str, Any]] = {}
+    sources: ClassVar[Mapping[str, str]] = {}
+    data: ClassVar[Mapping[str, Any]] = {}
+    help: ClassVar[str] = ""
+
+    def check(self, draft: Draft, ctx: RuleContext) -> None:
+        """Look at *draft* and call ``ctx.report(...)`` for each problem found."""
+        raise NotImplementedError
+
+
+class RuleContext:
+    """What one rule sees while checking one draft: its options, and where to report."""
+
+    __slots__ = ("_findings", "_override", "_rule", "options")
+
+    def __init__(
+        self,
+        rule: type[Rule],
+        options: Mapping[str, Any],
+        findings: list[Finding],
+        severity_override: Severity | None = None,
+    ) -> None:
+        self._rule = rule
+        self.options = options
+        self._findings = findings
+        self._override = severity_override
+
+    def report(
+        self,
+        message_id: str,
+        start: int,
+        end: int,
+        *,
+        suggestions: Iterable[Suggestion] = (),
+        target: str = "text",
+        severity: Severity | None = None,
+        **data: Any,
+    ) -> None:
+        """Record a finding with the message *message_id* rendered from *data*.
+
+        *severity* lowers or raises this one finding relative to the rule's default (for example
+        one inline hashtag is a suggestion, several are a warning); a severity set by the user's
+        configuration always wins.
+        """
+        rule = self._rule
+        template = rule.messages[message_id]
+        chosen = self._override or severity or rule.severity
+        self._findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity=chosen,
+                message=template.format(**data),
+                start=start,
+                end=end,
+                suggestions=tuple(suggestions),
+                help=rule.help,
+                target=target,
+                message_id=message_id,
+                data=data,
+            )
+        )
+
+
+def spoken_list(names: Sequence[str], limit: int = 4) -> str:
+    """Join spoken names for a message: "fire, fire, fire" (shortened with "…" after *limit*)."""
+    shown = list(names[:limit])
+    if len(names) > limit:
+        shown.append("…")
+    return ", ".join(shown)

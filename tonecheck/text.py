@@ -1,0 +1,269 @@
+"""Parse a draft once: URLs, mentions, hashtags, cashtags, emoji, words, sentences and lines.
+
+Every rule reads the same :class:`ParsedText`, so no rule fires inside a URL, a handle or a
+hashtag by accident, and no rule tokenises the text again. All spans are half-open code-point
+ranges into the original, unmodified text.
+
+Parts that only some rules need (sentences, graphemes, the word list) are computed on first use.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+import regex
+
+from tonecheck import entities, lexicon
+
+__all__ = ["Emoji", "ParsedText", "Token", "emoji_name", "parse"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A piece of the draft with its kind and code-point span."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emoji:
+    """One emoji (a whole grapheme cluster: ZWJ sequence, skin tone, flag or keycap)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+
+    @property
+    def base(self) -> str:
+        """The emoji without skin-tone modifiers or variation selectors, for "same emoji" tests."""
+        return _SKIN_TONES.sub("", self.text).replace("\ufe0f", "")
+
+
+# A grapheme cluster that may be an emoji: it starts with a character that has the Emoji property
+# (which includes digits, '#' and '*' for keycaps) or a regional indicator (flags).
+_EMOJI_CANDIDATE = regex.compile(r"(?=[\p{Emoji}\p{Regional_Indicator}])\X")
+_EMOJI_PRESENTATION = regex.compile(r"[\p{Emoji_Presentation}\p{Emoji_Modifier}\p{Regional_Indicator}]")
+_PICTOGRAPHIC = regex.compile(r"\p{Extended_Pictographic}")
+_SKIN_TONES = regex.compile(r"[\U0001F3FB-\U0001F3FF]")
+_KEYCAP = regex.compile(r"[#*0-9]\ufe0f?\u20e3")
+_FLAG = regex.compile(r"\p{Regional_Indicator}{2}|\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
+
+# Words: letters, marks and digits, with inner apostrophes, hyphens and periods (e.g. "don't",
+# "well-known", "GOV.UK", "3.5"). Underscores are not word characters in prose.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
+
+# A sentence ends at terminal punctuation (with closing quotes or brackets) followed by white
+# space, or at a line break. Abbreviations ("e.g.", "Dr.") are handled after matching.
+_SENTENCE_END = regex.compile(r"[.!?…‼⁉？！。]+['\"”’)\]]*(?=\s|$)|\n")
+_SENTENCE_STRIP = " \t\r\n\u00a0"
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(" " * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+class ParsedText:
+    """The tokens of one draft. Build it with :func:`parse`; treat it as read-only."""
+
+    def __init__(self, text: str, *, fediverse: bool = True) -> None:
+        self.text = text
+        found = entities.extract_entities(text, fediverse=fediverse)
+        self.urls = [Token("url", s, e, text[s:e]) for s, e in found["urls"]]
+        self.mentions = [Token("mention", s, e, text[s:e]) for s, e in found["mentions"]]
+        self.hashtags = [Token("hashtag", s, e, text[s:e]) for s, e in found["hashtags"]]
+        self.cashtags = [Token("cashtag", s, e, text[s:e]) for s, e in found["cashtags"]]
+        self.emoji = self._find_emoji()
+        entity_spans = sorted(
+            (t.start, t.end) for t in (*self.urls, *self.mentions, *self.hashtags, *self.cashtags)
+        )
+        self.protected = _merge(entity_spans + [(e.start, e.end) for e in self.emoji])
+        self._protected_starts = [s for s, _ in self.protected]
+        #: The text with URLs, mentions, hashtags, cashtags and emoji blanked out (same length),
+        #: for phrase rules that must never match inside them.
+        self.prose = _masked(text, self.protected)
+        #: Derived analyses shared between rules (for example the reading grade), keyed by name.
+        self.cache: dict[str, object] = {}
+
+    # -- entities -----------------------------------------------------------------------------
+
+    def _find_emoji(self) -> list[Emoji]:
+        text = self.text
+        if text.isascii():
+            return []
+        found: list[Emoji] = []
+        for m in _EMOJI_CANDIDATE.finditer(text):
+            cluster = m.group()
+            if _is_emoji(cluster):
+                found.append(Emoji(m.start(), m.end(), cluster, emoji_name(cluster)))
+        return found
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True when the span overlaps a URL, mention, hashtag, cashtag or emoji."""
+        i = bisect_right(self._protected_starts, start) - 1
+        if i >= 0 and self.protected[i][1] > start:
+            return True
+        return i + 1 < len(self.protected) and self.protected[i + 1][0] < end
+
+    # -- words, sentences, lines --------------------------------------------------------------
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Words of the prose (outside URLs, mentions, hashtags, cashtags and emoji)."""
+        prose = self.prose
+        return [Token("word", m.start(), m.end(), m.group()) for m in _WORD.finditer(prose)]
+
+    @cached_property
+    def sentences(self) -> list[Token]:
+        """Sentences of the prose, trimmed of surrounding white space; line breaks end sentences."""
+        prose = self.prose
+        spans: list[Token] = []
+        start = 0
+        for m in _SENTENCE_END.finditer(prose):
+            if m.group() != "\n" and _ends_with_abbreviation(prose, m.start()):
+                continue
+            self._add_sentence(spans, start, m.end())
+            start = m.end()
+        self._add_sentence(spans, start, len(prose))
+        return spans
+
+    def _add_sentence(self, spans: list[Token], start: int, end: int) -> None:
+        text = self.text
+        while start < end and text[start] in _SENTENCE_STRIP:
+            start += 1
+        while end > start and text[end - 1] in _SENTENCE_STRIP:
+            end -= 1
+        if end > start:
+            spans.append(Token("sentence", start, end, text[start:end]))
+
+    @cached_property
+    def lines(self) -> list[Token]:
+        """Lines of the text (without their line breaks), including empty ones."""
+        out: list[Token] = []
+        start = 0
+        text = self.text
+        while True:
+            nl = text.find("\n", start)
+            end = len(text) if nl == -1 else nl
+            stop = end - 1 if end > start and text[end - 1] == "\r" else end
+            out.append(Token("line", start, stop, text[start:stop]))
+            if nl == -1:
+                return out
+            start = nl + 1
+
+    def words_in(self, start: int, end: int) -> list[Token]:
+        """The prose words that lie inside ``[start, end)``."""
+        return [w for w in self.words if w.start >= start and w.end <= end]
+
+    def sentence_at(self, pos: int) -> Token | None:
+        """The sentence containing code-point offset *pos*, if any."""
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    @cached_property
+    def grapheme_count(self) -> int:
+        """Number of user-perceived characters (extended grapheme clusters)."""
+        if self.text.isascii():
+            return len(self.text) - self.text.count("\r\n")
+        return len(regex.findall(r"\X", self.text))
+
+    @cached_property
+    def reply_prefix_end(self) -> int:
+        """End of the leading run of @mentions that a client inserts for a reply (0 if none)."""
+        end = 0
+        text = self.text
+        for m in self.mentions:
+            if text[end:m.start].strip():
+                break
+            end = m.end
+        return end if end and (end == len(text) or text[end].isspace()) else 0
+
+
+def parse(text: str, *, fediverse: bool = True) -> ParsedText:
+    """Tokenise *text* once. ``fediverse`` also recognises ``@user@instance`` and domain handles."""
+    return ParsedText(text, fediverse=fediverse)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _is_emoji(cluster: str) -> bool:
+    """Whether a grapheme cluster is shown as an emoji (not a digit, '#', '©' or a text arrow)."""
+    if "\ufe0e" in cluster:  # text presentation requested
+        return False
+    if len(cluster) > 1 and cluster[0] in "#*0123456789":
+        return _KEYCAP.fullmatch(cluster) is not None
+    if cluster[0] in "#*0123456789":
+        return False
+    if "\ufe0f" in cluster or _EMOJI_PRESENTATION.search(cluster):
+        return True
+    # Text-default pictographs from U+2600 up (☀ ❤ ✔ ✈) are shown as emoji by most phones and read by
+    # name; ©, ®, ™, ‼ and arrows below U+2600 read as ordinary symbols.
+    first = cluster[0]
+    return ord(first) >= 0x2600 and _PICTOGRAPHIC.match(first) is not None
+
+
+@cache
+def emoji_name(cluster: str) -> str:
+    """What a screen reader announces for an emoji: its CLDR short name ("fire", "red heart")."""
+    data = lexicon.emoji_data()
+    for candidate in (cluster, cluster.replace("\ufe0f", ""), cluster[0] + "\ufe0f" + cluster[1:]):
+        entry = data.get(candidate)
+        if entry:
+            name = _clean_name(str(entry["en"]))
+            if _FLAG.match(cluster) and not name.startswith("flag"):
+                name = "flag: " + name  # CLDR names flags "flag: France"; the emoji package omits "flag"
+            return name
+    try:
+        return unicodedata.name(cluster[0]).lower()
+    except ValueError:
+        return "emoji"
+
+
+def _clean_name(cldr: str) -> str:
+    name = cldr.strip(":").replace("_", " ")
+    if name.startswith("keycap ") and ":" not in name:
+        return "keycap: " + name[len("keycap ") :]
+    # The emoji package writes skin tones as "... medium skin tone"; screen readers say "...: medium skin tone".
+    for tone in ("light", "medium-light", "medium", "medium-dark", "dark"):
+        suffix = f" {tone} skin tone"
+        if name.endswith(suffix) and ":" not in name:
+            return name[: -len(suffix)] + ":" + suffix
+    return name
+
+
+def _ends_with_abbreviation(prose: str, end: int) -> bool:
+    """True when the '.' at *end* closes a known abbreviation such as "e.g." or "Dr."."""
+    if prose[end] != ".":
+        return False
+    start = end
+    while start > 0 and not prose[start - 1].isspace() and prose[start - 1] not in "([\"'“‘":
+        start -= 1
+    word = prose[start : end + 1].lower()
+    return word in lexicon.abbreviations()
