@@ -51,7 +51,7 @@ def test_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", "--text", "🎉 #one #two #three", "--format", "json",
+    _, out, _ = run(["check", "--text", "🎉 #one #two #three", "--format", "json",
                         "--select", "hashtag-count"], capsys)
     data = json.loads(out)
     finding = data["drafts"][0]["report"]["findings"][0]
@@ -75,12 +75,12 @@ def test_sarif_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 
 
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, _ = run(["check", "-", "--select", "hashtag-count"], capsys, "#a #b #c", monkeypatch)
+    _, out, _ = run(["check", "-", "--select", "hashtag-count"], capsys, "#a #b #c", monkeypatch)
     assert "<stdin>:1:7" in out
 
 
 def test_batch_csv(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", str(SAMPLES / "scheduled-posts.csv"), "--format", "json"], capsys)
+    _, out, _ = run(["check", str(SAMPLES / "scheduled-posts.csv"), "--format", "json"], capsys)
     drafts = json.loads(out)["drafts"]
     assert len(drafts) == 5
     assert [d["row"] for d in drafts] == [2, 3, 4, 5, 6]

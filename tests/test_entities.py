@@ -8,6 +8,7 @@ reference runners convert them from UTF-16), the same unit as tonecheck's spans.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -71,9 +72,7 @@ def _cases() -> list[Any]:
         if section in _NOT_PORTED:
             continue
         for number, case in enumerate(cases, 1):
-            params.append(
-                pytest.param(section, case, id=f"{section}-{number:02d}-{_slug(case['description'])}")
-            )
+            params.append(pytest.param(section, case, id=f"{section}-{number:02d}-{_slug(case['description'])}"))
     return params
 
 
@@ -139,7 +138,7 @@ def test_entities_agree_with_the_single_extractors(section: str, case: dict[str,
     assert set(result["mentions"]) <= set(extract_mentions(text, fediverse=False))
     assert set(result["cashtags"]) <= set(extract_cashtags(text))
     spans = sorted(span for found in result.values() for span in found)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 # --- Fediverse mentions ----------------------------------------------------------------------------
@@ -171,6 +170,14 @@ def _mention_texts(text: str, *, fediverse: bool = True) -> list[str]:
         pytest.param("@a@b.social@c", [], id="followed-by-at"),
         pytest.param("@bob/list @carol", ["@carol"], id="lists-are-not-mentions"),
         pytest.param("@alice.bsky.social@", ["@alice"], id="handle-followed-by-at"),
+        pytest.param("の@alice.bsky.social、", ["@alice.bsky.social"], id="after-cjk"),
+        pytest.param("RT:@bob@mastodon.social", ["@bob@mastodon.social"], id="retweet-colon"),
+        pytest.param("@bob@mastodon.social/users", ["@bob@mastodon.social"], id="mastodon-then-path"),
+        pytest.param("@bob@mastodon.social1", [], id="mastodon-tld-then-digit"),
+        pytest.param("@bob@münchen.social", ["@bob@münchen.social"], id="mastodon-idn-host"),
+        pytest.param("@a.b.social.x", ["@a.b.social"], id="handle-longest-tld"),
+        pytest.param("@a.xn--p1ai ok", ["@a.xn--p1ai"], id="handle-punycode-tld"),
+        pytest.param("@-a.bsky.social", [], id="handle-leading-hyphen"),
     ],
 )
 def test_fediverse_mentions(text: str, expected: list[str]) -> None:
@@ -208,9 +215,15 @@ def test_handle_length_limits() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("see https://en.wikipedia.org/wiki/Primer_(film).", ["https://en.wikipedia.org/wiki/Primer_(film)"], id="parens"),
+        pytest.param(
+            "see https://en.wikipedia.org/wiki/Primer_(film).",
+            ["https://en.wikipedia.org/wiki/Primer_(film)"],
+            id="parens",
+        ),
         pytest.param("go to example.com, then", ["example.com"], id="trailing-comma"),
-        pytest.param("go to example.com?q=1 and example.com/a?q=1", ["example.com", "example.com/a?q=1"], id="query-needs-path"),
+        pytest.param(
+            "go to example.com?q=1 and example.com/a?q=1", ["example.com", "example.com/a?q=1"], id="query-needs-path"
+        ),
         pytest.param("HTTP://EXAMPLE.COM/A", ["HTTP://EXAMPLE.COM/A"], id="upper-case"),
         pytest.param("http://ΕΛΛΆΔΑ.ελ/", ["http://ΕΛΛΆΔΑ.ελ/"], id="greek-idn"),
         pytest.param("http://example.ΕΛ/", ["http://example.ΕΛ/"], id="upper-case-idn-tld"),
@@ -225,6 +238,59 @@ def test_handle_length_limits() -> None:
 )
 def test_urls(text: str, expected: list[str]) -> None:
     assert _texts(text, extract_urls(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # validUrlPath.js splices "[...]|(?:parens)" in without a group, so balanced parentheses
+        # only end a path segment on their own.
+        pytest.param("x t.co/..(a) http://x.com/a.(b)c", ["t.co/", "http://x.com/a.(b)c"], id="js-path-precedence"),
+        pytest.param("x t.co/(a) x.com/a_(b)", ["t.co/(a)", "x.com/a_(b)"], id="parens-after-path"),
+        # JavaScript sees "😀" as two code units; the high one can be the character before a
+        # domain that starts with the low one, and the ASCII part of that domain is the URL.
+        pytest.param("RT\ufeff😀-xn--ls8h.jp b", ["-xn--ls8h.jp"], id="utf16-surrogate-halves"),
+        pytest.param(
+            "🎉🎉 see example.com/🎉 and https://例え.jp/パス",
+            ["example.com/", "https://例え.jp/"],
+            id="astral-offsets",
+        ),
+        # One long label: its punycode form is longer than 63 characters, so there is no URL.
+        pytest.param(
+            "今日は新しいアクセシビリティガイドを公開しました！詳しくはexample.com/guideをご覧ください。",
+            [],
+            id="cjk-label-too-long",
+        ),
+        pytest.param("詳しくはexample.com/guideをご覧ください。", ["example.com/guide"], id="cjk-label"),
+        # punycode.js 1.4.1 encodes a label with a control character: 57 + 1 + "-" + "xn--" = 63.
+        pytest.param("http://a\x01" + "b" * 56 + ".com", ["http://a\x01" + "b" * 56 + ".com"], id="punycode-63"),
+        pytest.param("http://a\x01" + "b" * 57 + ".com", [], id="punycode-64"),
+        # Lowering "İ" would shift offsets, and the Angstrom sign (unlike "å") is no path character.
+        pytest.param("İstanbul: HTTP://Example.COM/\u212b", ["HTTP://Example.COM/"], id="lowering-traps"),
+    ],
+)
+def test_url_quirks(text: str, expected: list[str]) -> None:
+    assert _texts(text, extract_urls(text)) == expected
+
+
+def test_url_offsets_from_index_of() -> None:
+    # extractUrlsWithIndices.js finds a URL without protocol in its domain with indexOf
+    # (case-sensitive), which can find an earlier copy that is not a URL itself.
+    assert extract_urls("ab.cx1Σab.cx") == [(0, 5)]
+    assert extract_urls("ab.cX1Σab.cx") == [(7, 12)]
+
+
+def test_punycode_length_matches_the_codec() -> None:
+    import random
+
+    rng = random.Random(1)
+    pool = [chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x3040, 0x3100), 0x1F600, 0x10FFFF, 1]]
+    for _ in range(2000):
+        part = "".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
+        expected = len(part.encode("punycode"))
+        for limit in (1000, 59, 20, 0):
+            found = entities._punycode_encoded_length(part, limit)
+            assert found == expected if expected <= limit else found > limit, (part, limit)
 
 
 def test_hashtags_and_urls() -> None:
@@ -269,14 +335,18 @@ def test_empty_and_plain_text() -> None:
     assert extract_entities("Just some words, nothing else.") == empty
 
 
-def test_exact_case_patterns_agree() -> None:
-    """The pattern used for texts with "İ", "ſ" or "K" matches like the usual one otherwise."""
-    texts = [case["text"] for cases in _TESTS.values() for case in cases] or ["example.com"]
-    texts += ["HTTP://WWW.EXAMPLE.COM/ABC", "Example.Org and Foo.VERMÖGENSBERATUNG"]
-    for text in texts:
-        fast = entities._url_re(False)
-        exact = entities._url_re(True)
-        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in exact.finditer(text)], text
+def test_tld_trie_matches_like_the_alternation() -> None:
+    """The TLD trie tries the same TLDs in the same order as twitter-text's alternation."""
+    tlds = sorted(set(entities._tlds()), reverse=True)
+    spelled = ["".join(entities._tld_char(ch) for ch in tld) for tld in tlds]
+    alternation = re.compile("(?:" + "|".join(spelled) + r")(?=[^0-9a-zA-Z@+\-]|\Z)")
+    trie = re.compile(entities._tld_pattern())
+    suffixes = ["", " ", "x", "1", "-", ".", "/", "é", "大酒店", "म्"]
+    for tld in tlds:
+        for text in [tld + suffix for suffix in suffixes] + [tld.upper(), tld.title(), tld[:-1]]:
+            expected = alternation.match(text)
+            found = trie.match(text)
+            assert (found and found.span()) == (expected and expected.span()), text
 
 
 def test_import_is_lazy() -> None:

@@ -4,33 +4,42 @@ This is a port of the entity extraction of **twitter-text 3.1.0** (the ``twitter
 package, https://github.com/twitter/twitter-text, Copyright 2018 Twitter, Inc., licensed under the
 Apache License, Version 2.0): ``extractUrlsWithIndices``, ``extractHashtagsWithIndices``,
 ``extractMentionsWithIndices``, ``extractCashtagsWithIndices``, ``extractEntitiesWithIndices``,
-``removeOverlappingEntities`` and the regular expressions in ``regexp/`` that they use. The TLD
-lists (``regexp/validGTLD.js`` and ``regexp/validCCTLD.js``) are in ``tonecheck/data/tlds.txt``.
-twitter-text's conformance suite (``conformance/extract.yml``) passes in full; see
-``tests/test_entities.py``.
+``removeOverlappingEntities``, ``lib/idna`` and the regular expressions in ``regexp/`` that they
+use. The TLD lists (``regexp/validGTLD.js`` and ``regexp/validCCTLD.js``) are in
+``tonecheck/data/tlds.txt``. twitter-text's conformance suite (``conformance/extract.yml``) passes
+in full; see ``tests/test_entities.py``.
 
 Every span is a half-open ``(start, end)`` pair of **code point** offsets (Python ``str``
-indices), like the offsets twitter-text reports after ``convertUnicodeIndices``. A span includes
-the sign: ``#``/``＃``, ``@``/``＠`` and ``$``.
+indices), like the offsets twitter-text's conformance suite gives (its runners convert them from
+UTF-16). A span includes the sign: ``#``/``＃``, ``@``/``＠`` and ``$``.
 
 >>> text = "Read https://example.com/a11y #a11y @jane_doe $ACME"
 >>> extract_entities(text)
 {'urls': [(5, 29)], 'hashtags': [(30, 35)], 'mentions': [(36, 45)], 'cashtags': [(46, 51)]}
 
-Where the port differs from the JavaScript, and why:
+How the port stays faithful, and where it differs:
 
-* JavaScript regular expressions without the ``u`` flag work on UTF-16 code units; these work on
-  code points. The results are the same (as code point offsets) except that a lone surrogate is
-  never part of an entity or a hashtag boundary. The URL length limit (4096) is still counted in
-  UTF-16 code units, as in twitter-text.
+* It was checked against the JavaScript (run in Node) on about two million random texts built
+  from URL, hashtag, mention and cashtag fragments, Unicode letters, emoji, directional marks and
+  case variants, with no difference outside the one listed last.
+* JavaScript regular expressions without the ``u`` flag see an astral character (most emoji) as
+  two UTF-16 code units. That only matters for URLs, whose negated classes (domain characters, the
+  character before a URL) match each half of a surrogate pair; so URLs are matched on a UTF-16
+  view of a text that has astral characters, and mapped back to code points. The URL length limit
+  (4096) is counted in UTF-16 code units, as in twitter-text.
+* The case-insensitive (``i``) parts follow JavaScript's case folding, not Python's: ``[a-z]``
+  does not match ``ſ`` (U+017F) or the Kelvin sign (U+212A), and the Latin-accent and Cyrillic
+  classes also match the few code points that JavaScript's folding adds to them.
+* Quirks of the JavaScript are kept, such as the missing group in ``validUrlPath`` (see
+  :func:`_url_re`) and punycode lengths as punycode.js 1.4.1, the version twitter-text 3.1.0
+  depends on, computes them.
 * Hashtag letters, marks and digits are the Unicode properties ``\p{L}``, ``\p{M}`` and
-  ``\p{Nd}`` of the ``regex`` module's Unicode version. twitter-text's generated tables
-  (``bmpLetterAndMarks``, ``astralLetterAndMarks``, ``bmpNumerals``, ``astralNumerals``) are a
-  Unicode 7 era snapshot of the same properties (plus 68 private-use code points in
-  U+F870..U+F8FF), so letters of scripts added since then also make hashtags here.
-* The case-insensitive (``i``) parts follow JavaScript's rules, not Python's: ``[a-z]`` does not
-  match ``ſ`` (U+017F) or the Kelvin sign (U+212A); the Latin-accent and Cyrillic classes also
-  match the few code points that JavaScript's case folding adds to them (listed below).
+  ``\p{Nd}`` (of the ``regex`` module's Unicode version), as in twitter-text's Java and Ruby
+  versions. The JavaScript has generated tables instead (``bmpLetterAndMarks``,
+  ``astralLetterAndMarks``, ``bmpNumerals``, ``astralNumerals``): a Unicode 7 era snapshot of the
+  same properties plus 68 private-use code points (U+F870..U+F8FF). So letters and digits of
+  scripts added to Unicode since then (such as CJK extensions E to I) are hashtag characters here
+  and not in twitter-text's JavaScript. This is the one intended difference.
 
 With ``fediverse=True`` (the default), :func:`extract_mentions` and :func:`extract_entities` also
 find two kinds of mention that twitter-text splits or drops:
@@ -39,27 +48,37 @@ find two kinds of mention that twitter-text splits or drops:
   address. The user name is ``[A-Za-z0-9_]`` with inner ``.``/``-``; the instance is a dotted host
   name whose last label is alphabetic (it need not be in the TLD list, so ``.example`` works).
 * Bluesky domain handles ``@alice.bsky.social``, ``@alice.example.com``: one span for the whole
-  handle. Labels follow the DNS rules (ASCII letters, digits, inner hyphens, at most 63 characters;
-  253 in all) and the last label must be a TLD from the list, in lower case, as in Bluesky's own
-  facet detection (so ``thanks @bob.It was`` stays the mention ``@bob``).
+  handle. Labels follow the DNS rules (ASCII letters, digits, inner hyphens, 1 to 63 characters,
+  at most 253 in all) and the last label must be a TLD from the list, in lower case, as in
+  Bluesky's own facet detection (so in ``thanks @bob.It was`` the mention is ``@bob``).
 
-Both start only where a twitter-text mention can start (never inside a word, so an e-mail address
-like ``bob@example.com`` is never a mention) and end before trailing punctuation: in
-``thanks @bob.`` the mention is ``@bob``. A twitter-text mention that overlaps one of these is
-replaced by it.
+Both start only where a twitter-text mention can start: not after an ASCII letter or digit (so an
+e-mail address like ``bob@example.com`` is never a mention), but after other letters, as in
+``の@alice.bsky.social`` (so, as in twitter-text, ``café@example.com`` has a mention). They end
+before trailing punctuation: in ``thanks @bob.`` the mention is ``@bob``. A twitter-text mention
+that overlaps one of these is replaced by it.
 
-Speed: the patterns are compiled on first use, not at import. A text without ``.`` skips the URL
-pattern, one without ``#``/``＃``, ``@``/``＠`` or ``$`` skips that entity's pattern, and the URL
-pattern only runs over the whitespace-delimited runs that contain a ``.``.
+Speed: nothing is compiled at import; each pattern is compiled on first use and cached (about
+25 ms in all). A text without ``.`` skips the URL pattern, and one without ``#``/``＃``,
+``@``/``＠`` or ``$`` skips that entity's pattern. The URL pattern only runs around a ``.`` (from
+the space before it to the space after it, as a URL never contains a space) that is followed by
+something that can start a TLD, and the TLD alternation is compiled as a trie, so a failed TLD
+costs a few character tests instead of 1,574 alternatives. The URL, mention and cashtag patterns
+use the standard ``re`` engine, which is faster for them; hashtags and fediverse hosts need
+``regex`` for ``\p{L}`` and ``\p{M}``. Like twitter-text, the URL pattern can take time
+quadratic in the number of dots in one run of text without spaces in contrived cases.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from functools import cache
+import re
+from bisect import bisect_left, bisect_right, insort
+from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "Span",
@@ -73,7 +92,7 @@ __all__ = [
 Span = tuple[int, int]
 """A half-open ``(start, end)`` range of code point offsets."""
 
-# --- Character groups from twitter-text's regexp/*.js (as regex character class contents) ---------
+# --- Character groups from twitter-text's regexp/*.js (as character class contents) ---------------
 
 # directionalMarkersGroup.js
 _DIRECTIONAL = r"\u202A-\u202E\u061C\u200E\u200F\u2066\u2067\u2068\u2069"
@@ -81,36 +100,38 @@ _DIRECTIONAL = r"\u202A-\u202E\u061C\u200E\u200F\u2066\u2067\u2068\u2069"
 _INVALID = r"\uFFFE\uFEFF\uFFFF"
 # spacesGroup.js
 _SPACES = r"\t-\r\x20\x85\xA0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
-# JavaScript's \s (ECMAScript 2016 and later); used by validCashtag.js.
+# JavaScript's \s (ECMAScript 2016 and later), used by validCashtag.js.
 _JS_WHITESPACE = r"\t\n\x0B\x0C\r\x20\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF"
-# punct.js: note that it has neither '"' nor '`'.
+# punct.js (it has neither '"' nor '`'); the two variants leave out "_" and "-", or "-".
 _PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]\^_{|}~$"
+_PUNCT_BUT_UNDERSCORE_HYPHEN = r"!'#%&()*+,\\./:;<=>?@\[\]\^{|}~$"
+_PUNCT_BUT_HYPHEN = r"!'#%&()*+,\\./:;<=>?@\[\]\^_{|}~$"
 # latinAccentChars.js
 _LATIN_ACCENTS = (
     r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268"
     r"\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF"
 )
-# latinAccentChars.js under the JavaScript "i" flag: the code points whose case folding
-# (Canonicalize in ECMA-262, computed with Node 20 / Unicode 17) lands in the class.
-_LATIN_ACCENTS_I = (
-    _LATIN_ACCENTS
-    + r"\u0260\u0269\u0275\u0280\u0283\u0288\u028A\u028C\u0292\u0399\u03B9\u1FBE\u2C65\u2C66"
-    + r"\u2C7E\u2C7F\uA7DC"
+# latinAccentChars.js under the JavaScript "i" flag: it also matches the code points whose case
+# folding (Canonicalize in ECMA-262; computed with Node 20, Unicode 17) lands in the class.
+_LATIN_ACCENTS_I = _LATIN_ACCENTS + (
+    r"\u0260\u0269\u0275\u0280\u0283\u0288\u028A\u028C\u0292\u0399\u03B9\u1FBE\u2C65\u2C66\u2C7E"
+    r"\u2C7F\uA7DC"
 )
 # cyrillicLettersAndMarks.js under the "i" flag (U+1C80..U+1C87 fold to Cyrillic capitals).
 _CYRILLIC_I = r"\u0400-\u04FF\u1C80-\u1C87"
-
-# hashtagAlphaNumeric.js: letters, marks, decimal digits and hashtagSpecialChars.js.
-_HASHTAG_SPECIALS = (
-    r"_\u200C\u200D\uA67E\u05BE\u05F3\u05F4\uFF5E\u301C\u309B\u309C\u30A0\u30FB\u3003\u0F0B\u0F0C\xB7"
-)
+# hashtagAlphaNumeric.js is letters, marks, decimal digits and hashtagSpecialChars.js.
+_HASHTAG_SPECIALS = r"_\u200C\u200D\uA67E\u05BE\u05F3\u05F4\uFF5E\u301C\u309B\u309C\u30A0\u30FB\u3003\u0F0B\u0F0C\xB7"
 _HASHTAG_ALNUM = r"\p{L}\p{M}\p{Nd}" + _HASHTAG_SPECIALS
 # The hashtag characters that are not letters or marks (hashtagAlpha.js).
 _HASHTAG_NON_ALPHA = r"\p{Nd}" + _HASHTAG_SPECIALS
+# validGeneralUrlPathChars.js, validUrlQueryChars.js, validUrlQueryEndingChars.js ("i" spelled out).
+_PATH_CHAR = rf"[a-zA-Z{_CYRILLIC_I}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS_I}]"
+_QUERY = r"(?:\?[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-zA-Z0-9\-_&=#/])"
+# validPunycode.js
+_PUNYCODE = r"xn--[\-0-9a-z]+"  # matched against lowered text (see _urls)
 
-# Characters twitter-text's JavaScript matches case-insensitively in ways Python's case folding does
-# not reproduce for the TLD list: Python's (?i) also matches "İ" to "i", "ſ" to "s", "K" to "k".
-_CASE_TRAPS = ("\u0130", "\u017f", "\u212a")
+# The characters whose str.lower() would change what the URL patterns match (see _urls).
+_LOWERING_TRAPS = ("\u0130", "\u212a", "\u212b")
 
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40
@@ -118,12 +139,11 @@ _MAX_DOMAIN_LABEL_LENGTH = 63
 _MAX_HANDLE_LENGTH = 253
 _DEFAULT_PROTOCOL = "https://"
 
-# validMentionPrecedingChars.js, as sets of characters that may NOT come before the "@" ...
-_MENTION_BAD_BEFORE = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_!#$%&*@＠"
-)
-# ... and before an "RT"/"RT:" prefix.
-_RT_BAD_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+~.-")
+_ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+# validMentionPrecedingChars.js, as the characters that may NOT come before the "@" ...
+_MENTION_BAD_BEFORE = frozenset(_ASCII_ALNUM + "_!#$%&*@＠")
+# ... and before an "RT" or "RT:" prefix.
+_RT_BAD_BEFORE = frozenset(_ASCII_ALNUM + "_+~.-")
 _RT = frozenset(("rt", "RT", "rT", "Rt"))
 
 
@@ -132,296 +152,440 @@ _RT = frozenset(("rt", "RT", "rT", "Rt"))
 
 @cache
 def _tlds() -> tuple[str, ...]:
-    """The TLDs of ``data/tlds.txt``, generic then country-code, in the file's order."""
+    """The TLDs of ``data/tlds.txt``: generic, then country-code, in twitter-text's order."""
     data = resources.files("tonecheck").joinpath("data", "tlds.txt").read_text(encoding="utf-8")
-    return tuple(
-        line for line in (raw.strip() for raw in data.splitlines()) if line and not line.startswith("#")
-    )
+    lines = (raw.strip() for raw in data.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
-def _tld_pattern(exact_case: bool) -> str:
-    """validGTLD.js|validCCTLD.js with their look-ahead, matched case-insensitively.
+@cache
+def _ascii_tlds() -> frozenset[str]:
+    """The ASCII TLDs (for Bluesky handles and _may_have_url)."""
+    return frozenset(tld for tld in _tlds() if tld.isascii())
 
-    Both lists are one alternation in reverse code point order, so a TLD comes before any TLD it
-    is a prefix of, as in the JavaScript. (No generic TLD is a prefix of a country-code TLD or the
-    other way round where both could end before a valid boundary, so merging the lists changes
-    nothing.) With ``exact_case`` the ASCII letters are spelled as ``[cC]`` classes, which is
-    slower to compile but exact for texts containing one of ``_CASE_TRAPS``.
+
+def _tld_char(ch: str) -> str:
+    """A TLD character in a pattern that is matched against lowered text (see _urls).
+
+    A non-ASCII letter matches its other cases: for the characters of the TLD list, Python's
+    (?i) matches the same characters as JavaScript's "i" flag. (For ASCII letters it would not: it
+    also matches "ſ" to "s", "K" to "k" and "İ" to "i"; hence the lowering.)
+    """
+    if ch.isascii() or ch.lower() == ch.upper():
+        return re.escape(ch)
+    return f"(?i:{re.escape(ch)})"
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One alternation of *words* (see _tld_char) that tries a longer word before its prefix.
+
+    twitter-text lists the TLDs in reverse order, so that a TLD comes before its prefixes; each
+    alternative is followed by a look-ahead, so backtracking can still fall back to a prefix. A
+    trie with greedy optional tails tries the same words in the same order, but without testing
+    every alternative at every position.
+    """
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternatives(node: _Trie) -> str:
+        branches = [_tld_char(ch) + tail(node[ch]) for ch in sorted((k for k in node if k), reverse=True)]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    def tail(node: _Trie) -> str:
+        if len(node) == 1 and "" in node:
+            return ""
+        return f"(?:{alternatives(node)})?" if "" in node else alternatives(node)
+
+    return "(?:" + alternatives(root) + ")"
+
+
+@cache
+def _tld_pattern() -> str:
+    """validGTLD.js|validCCTLD.js, each with its look-ahead.
+
+    Merging the two lists changes nothing: where a generic TLD is a prefix of a country-code TLD
+    or the other way round (``ve``, ``vermögensberatung``), both cannot end before a valid
+    boundary at the same place.
     """
     tlds = sorted(set(_tlds()), reverse=True)
-    if exact_case:
-        parts = []
-        for tld in tlds:
-            parts.append(
-                "".join(
-                    f"[{ch}{ch.upper()}]" if "a" <= ch <= "z" else f"(?i:{regex.escape(ch)})" for ch in tld
-                )
-            )
-        alternation = "(?:" + "|".join(parts) + ")"
-    else:
-        alternation = "(?i:" + "|".join(regex.escape(tld) for tld in tlds) + ")"
-    return alternation + r"(?=[^0-9a-zA-Z@+\-]|\Z)"
-
-
-# validPunycode.js
-_PUNYCODE = r"[xX][nN]--[\-0-9a-zA-Z]+"
+    return _trie_pattern(tlds) + r"(?=[^0-9a-zA-Z@+\-]|\Z)"
 
 
 @cache
-def _url_re(exact_case: bool) -> regex.Pattern[str]:
+def _tld_start_re() -> re.Pattern[str]:
+    """A "." that may be followed by a TLD: a cheap, exact test that a window can hold a URL.
+
+    Like the URL patterns, this is matched against lowered text (see _urls).
+
+    A URL's domain ends in "." and a TLD or punycode label. Unless a non-ASCII character follows
+    them (as in "vermögensberatung"), the ASCII letters after the dot must be an ASCII TLD as a
+    whole (the look-ahead after a TLD rejects another letter), so that run is captured and looked
+    up; the other alternatives are only candidates.
+    """
+    ascii_tlds = [tld for tld in _tlds() if tld.isascii()]
+    longest = max(len(tld) for tld in ascii_tlds)
+    first_chars = sorted({tld[0] for tld in _tlds() if not tld[0].isascii()})
+    return re.compile(
+        rf"\.(?:[a-z]+[^\x00-\x7F]|(?P<ascii>[a-z]{{2,{longest}}})(?![a-z0-9@+\-])|xn--"
+        rf"|(?i:[{re.escape(''.join(first_chars))}]))"
+    )
+
+
+def _may_have_url(lowered: str, start: int, end: int) -> bool:
+    """Whether lowered[start:end] has a "." followed by something that may be a TLD."""
+    ascii_tlds = _ascii_tlds()
+    for m in _tld_start_re().finditer(lowered, start, end):
+        candidate = m["ascii"]
+        if candidate is None or candidate in ascii_tlds:
+            return True
+    return False
+
+
+@cache
+def _url_re() -> re.Pattern[str]:
     """extractUrl.js."""
-    # validGeneralUrlPathChars.js, validUrlPathEndingChars.js, validUrlBalancedParens.js,
-    # validUrlPath.js, validUrlQueryChars.js, validUrlQueryEndingChars.js ("i" flag spelled out).
-    path_char = rf"[a-zA-Z{_CYRILLIC_I}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS_I}]"
-    parens = rf"\((?:{path_char}+|{path_char}*\({path_char}+\){path_char}*)\)"
-    path_end = rf"(?:[+\-a-zA-Z{_CYRILLIC_I}0-9=_#/{_LATIN_ACCENTS_I}]|{parens})"
-    path = rf"(?:{path_char}*(?:{parens}{path_char}*)*{path_end}|@{path_char}+/)"
-    query = r"[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
-    query_end = r"[a-zA-Z0-9\-_&=#/]"
-    # validDomainChars.js. validSubdomain.js is (?:(?:D(?:[_-]|D)*)?D\.) and validDomainName.js
-    # (?:(?:D(?:-|D)*)?D\.): a label of D, "_" and "-" that starts and ends with D. As "." is
-    # not a label character, the label is the whole run before the dot, so it can be matched
-    # possessively; the look-behind rejects a label ending in "_" or "-".
+    # validUrlBalancedParens.js, validUrlPathEndingChars.js, validUrlPath.js. validUrlPath.js
+    # splices in the source of validUrlPathEndingChars.js, "[...]|(?:parens)", without a group
+    # around it, so its "|" splits validUrlPath.js: balanced parentheses can only end a path
+    # segment on their own, not after other path characters. (So "/a_(b)" is matched as "/a_"
+    # and then "(b)" as a second segment, but "/..(b)" stops before the dots.)
+    parens = rf"\((?:{_PATH_CHAR}+|{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*)\)"
+    path_end = rf"[+\-a-zA-Z{_CYRILLIC_I}0-9=_#/{_LATIN_ACCENTS_I}]"
+    path = rf"(?:{_PATH_CHAR}*(?:{parens}{_PATH_CHAR}*)*{path_end}|{parens}|@{_PATH_CHAR}+/)"
+    # validDomainChars.js is D. validSubdomain.js, (?:(?:D(?:[_-]|D)*)?D\.), is a run of D, "_" and
+    # "-" that starts and ends with D and is followed by ".", so the run is all there is before the
+    # "." and can be matched possessively; the look-behind rejects a last "_" or "-". The same for
+    # validDomainName.js, (?:(?:D(?:-|D)*)?D\.).
     others = _SPACES + _INVALID + _DIRECTIONAL
-    domain_char = rf"[^{_PUNCT}{others}]"
-    sub_char = rf"[^!'#%&()*+,\\./:;<=>?@\[\]\^{{|}}~${others}]"  # domain_char, "_" and "-"
-    name_char = rf"[^!'#%&()*+,\\./:;<=>?@\[\]\^_{{|}}~${others}]"  # domain_char and "-"
-    subdomain = rf"{domain_char}{sub_char}*+(?<![_\-])\."
-    domain_name = rf"{domain_char}{name_char}*+(?<!-)\."
-    domain = rf"(?:{subdomain})*{domain_name}(?:{_tld_pattern(exact_case)}|{_PUNYCODE})"
+    domain_char = f"[^{_PUNCT}{others}]"
+    subdomain = rf"{domain_char}[^{_PUNCT_BUT_UNDERSCORE_HYPHEN}{others}]*+(?<![_\-])\."
+    domain_name = rf"{domain_char}[^{_PUNCT_BUT_HYPHEN}{others}]*+(?<!-)\."
+    domain = rf"(?:{subdomain})*{domain_name}(?:{_tld_pattern()}|{_PUNYCODE})"
     # validUrlPrecedingChars.js
     before = rf"[^A-Za-z0-9@＠$#＃{_INVALID}]|[{_DIRECTIONAL}]|^"
-    return regex.compile(
+    return re.compile(
         rf"(?P<before>{before})"
-        rf"(?P<url>(?P<protocol>[hH][tT][tT][pP][sS]?://)?"
-        rf"(?P<domain>{domain})"
-        r"(?::[0-9]+)?"
-        rf"(?P<path>/{path}*)?"
-        rf"(?:\?{query}*{query_end})?)"
+        rf"(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})"
+        rf"(?::[0-9]+)?(?P<path>/{path}*)?{_QUERY}?)"
     )
 
 
 @cache
-def _ascii_domain_re(exact_case: bool) -> regex.Pattern[str]:
+def _ascii_domain_re() -> re.Pattern[str]:
     """validAsciiDomain.js."""
-    label = rf"[\-a-zA-Z0-9{_LATIN_ACCENTS_I}]"
-    return regex.compile(rf"(?:{label}++\.)+(?:{_tld_pattern(exact_case)}|{_PUNYCODE})")
+    return re.compile(rf"(?:[\-a-zA-Z0-9{_LATIN_ACCENTS_I}]++\.)+(?:{_tld_pattern()}|{_PUNYCODE})")
 
 
 @cache
-def _tco_re() -> regex.Pattern[str]:
+def _tco_re() -> re.Pattern[str]:
     """validTcoUrl.js."""
-    query = r"[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
-    query_end = r"[a-zA-Z0-9\-_&=#/]"
-    return regex.compile(rf"[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?{query}*{query_end})?")
+    return re.compile(rf"https?://t\.co/([a-z0-9]+){_QUERY}?")
 
 
 @cache
-def _dot_run_re() -> regex.Pattern[str]:
-    """A whitespace-delimited run of text that contains a ".": the only place a URL can be."""
-    return regex.compile(rf"(?<![^{_SPACES}])[^{_SPACES}.]*+\.[^{_SPACES}]*+")
+def _ascii_upper_re() -> re.Pattern[str]:
+    return re.compile("[A-Z]+")
 
 
 @cache
-def _astral_re() -> regex.Pattern[str]:
-    return regex.compile(r"[\U00010000-\U0010FFFF]")
+def _astral_re() -> re.Pattern[str]:
+    return re.compile("[\U00010000-\U0010ffff]")
 
 
 @cache
-def _punycode_separators_re() -> regex.Pattern[str]:
+def _punycode_separators_re() -> re.Pattern[str]:
     """The label separators of punycode.js's mapDomain other than the full stop."""
-    return regex.compile(r"[\u3002\uFF0E\uFF61]")
+    return re.compile("[\u3002\uff0e\uff61]")
 
 
 @cache
 def _hashtag_re() -> regex.Pattern[str]:
-    """validHashtag.js with hashtagBoundary.js as a look-behind.
+    """validHashtag.js after hashtagBoundary.js (which _hashtags checks).
 
-    ``[non-alpha]*+[alpha][alnum]*+`` matches what ``[alnum]*[alpha][alnum]*`` does: the whole
-    run of hashtag characters, if it contains a letter or mark.
+    ``[non-alpha]*+[alpha][alnum]*+`` matches what ``[alnum]*[alpha][alnum]*`` does: the whole run
+    of hashtag characters, if it has a letter or mark.
     """
-    boundary = rf"(?:(?<=[\uFE0E\uFE0F])|(?<![{_HASHTAG_ALNUM}&\uD800-\uDFFF]))"
-    return regex.compile(
-        rf"{boundary}[#＃](?!\uFE0F|\u20E3)[{_HASHTAG_NON_ALPHA}]*+[\p{{L}}\p{{M}}][{_HASHTAG_ALNUM}]*+"
-    )
+    import regex
+
+    return regex.compile(rf"[#＃](?!\uFE0F|\u20E3)[{_HASHTAG_NON_ALPHA}]*+[\p{{L}}\p{{M}}][{_HASHTAG_ALNUM}]*+")
 
 
 @cache
-def _mention_re() -> regex.Pattern[str]:
-    """validMentionOrList.js without the preceding characters (checked by _mention_can_start)."""
-    return regex.compile(r"[@＠][a-zA-Z0-9_]{1,20}(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?")
+def _not_hashtag_boundary_re() -> regex.Pattern[str]:
+    """A character that hashtagBoundary.js does not accept before a hash sign."""
+    import regex
+
+    return regex.compile(rf"(?![\uFE0E\uFE0F])[{_HASHTAG_ALNUM}&\uD800-\uDFFF]")
 
 
 @cache
-def _end_mention_re() -> regex.Pattern[str]:
+def _mention_re() -> re.Pattern[str]:
+    """validMentionOrList.js without the preceding characters (see _mention_can_start)."""
+    return re.compile(r"[@＠][a-zA-Z0-9_]{1,20}(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?")
+
+
+@cache
+def _end_mention_re() -> re.Pattern[str]:
     """endMentionMatch.js (no "i" flag)."""
-    return regex.compile(rf"[@＠{_LATIN_ACCENTS}]|://")
+    return re.compile(rf"[@＠{_LATIN_ACCENTS}]|://")
 
 
 @cache
-def _cashtag_re() -> regex.Pattern[str]:
-    """validCashtag.js; the preceding space is a look-behind (it never overlaps a match)."""
-    return regex.compile(
+def _cashtag_re() -> re.Pattern[str]:
+    """validCashtag.js; the space before is a look-behind, as it never overlaps a match."""
+    return re.compile(
         rf"(?<![^{_SPACES}])\$[a-zA-Z]{{1,6}}(?:[._][a-zA-Z]{{1,2}})?(?=\Z|[{_JS_WHITESPACE}]|[{_PUNCT}])"
     )
 
 
 @cache
-def _fediverse_re() -> regex.Pattern[str]:
-    """Mastodon ``@user@host.tld`` and Bluesky ``@handle.tld`` mentions (see the module docstring)."""
-    host_label = r"[\p{L}\p{M}\p{Nd}]++(?:-++[\p{L}\p{M}\p{Nd}]++)*+"
-    host_tld = r"(?:\p{L}[\p{L}\p{M}]++|[xX][nN]--[a-zA-Z0-9\-]*[a-zA-Z0-9])"
-    mastodon = rf"[A-Za-z0-9_]++(?:[.\-]++[A-Za-z0-9_]++)*+[@＠](?:{host_label}\.)+{host_tld}"
-    handle_label = r"(?>[a-zA-Z0-9][a-zA-Z0-9\-]{0,62})(?<!-)\."
-    handle_tld = r"(?:\L<handle_tlds>|xn--[a-z0-9\-]*[a-z0-9])"
-    bluesky = rf"(?P<handle>(?:{handle_label})+{handle_tld})"
-    tlds = [tld for tld in _tlds() if tld.isascii()]
+def _mastodon_re() -> regex.Pattern[str]:
+    """``@user@host.tld``, followed by a boundary."""
+    import regex
+
+    label = r"[\p{L}\p{M}\p{Nd}]++(?:-++[\p{L}\p{M}\p{Nd}]++)*+"
+    tld = r"(?:\p{L}[\p{L}\p{M}]++|[xX][nN]--[a-zA-Z0-9\-]*[a-zA-Z0-9])"
     return regex.compile(
-        rf"[@＠](?:{mastodon}|{bluesky})(?![\p{{L}}\p{{M}}\p{{Nd}}_@＠+\-]|://)", handle_tlds=tlds
+        rf"[@＠][A-Za-z0-9_]++(?:[.\-]++[A-Za-z0-9_]++)*+[@＠](?:{label}\.)+{tld}"
+        r"(?![\p{L}\p{M}\p{Nd}_@＠+\-]|://)"
     )
+
+
+@cache
+def _at_sign_re() -> re.Pattern[str]:
+    return re.compile("[@＠]")
+
+
+@cache
+def _handle_run_re() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z0-9.\-]+")
+
+
+@cache
+def _not_fediverse_end_re() -> regex.Pattern[str]:
+    """What may not follow a fediverse mention."""
+    import regex
+
+    return regex.compile(r"[\p{L}\p{M}\p{Nd}_@＠+\-]|://")
 
 
 # --- URLs ------------------------------------------------------------------------------------------
 
 
-def _utf16_length(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+def _adapt_bias(delta: int, points: int, first: bool) -> int:
+    """punycode.js's adapt()."""
+    delta = delta // 700 if first else delta >> 1
+    delta += delta // points
+    k = 0
+    while delta > 455:
+        delta //= 35
+        k += 36
+    return k + 36 * delta // (delta + 38)
 
 
-def _punycode_length(label: str) -> int:
-    """``len(punycode.toASCII(label))`` for a label without "." or "@" (punycode.js 1.4.1).
+def _punycode_encoded_length(part: str, limit: int) -> int:
+    """``len(punycode.encode(part))`` if it is at most *limit*, else a number above *limit*.
 
-    twitter-text 3.1.0 depends on punycode 1.4.1, which encodes a label unless it is all printable
-    ASCII (U+0020..U+007E). (Node's built-in punycode module leaves control characters alone.)
+    Python's "punycode" codec gives the same output but takes hundreds of microseconds for a
+    30-character CJK label. This follows punycode.js's encode(), with the inner loop over the
+    input replaced by counting, in a sorted list, the positions of the code points already handled.
     """
-    parts = [label] if label.isascii() else _punycode_separators_re().split(label)
-    length = len(parts) - 1
-    for part in parts:
-        if part.isascii() and part.isprintable():
-            length += len(part)
-        else:
-            # punycode.js decodes surrogate pairs (of the UTF-16 view) into code points first.
-            part = part.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-            length += 4 + len(part.encode("punycode"))
+    code_points = [ord(ch) for ch in part]
+    basic = sum(cp < 0x80 for cp in code_points)
+    length = basic + (1 if basic else 0)
+    if length + len(code_points) - basic > limit:  # every other code point adds a digit or more
+        return limit + 1
+    handled_positions = [i for i, cp in enumerate(code_points) if cp < 0x80]
+    positions_by_value: dict[int, list[int]] = {}
+    for i, cp in enumerate(code_points):
+        if cp >= 0x80:
+            positions_by_value.setdefault(cp, []).append(i)
+    n, delta, bias, handled = 0x80, 0, 72, basic
+    for m in sorted(positions_by_value):
+        positions = positions_by_value[m]
+        delta += (m - n) * (handled + 1)
+        previous = -1
+        for position in positions:
+            # The handled code points between the previous occurrence and this one.
+            delta += bisect_left(handled_positions, position) - bisect_right(handled_positions, previous)
+            q, k = delta, 36
+            while True:
+                t = 1 if k <= bias else 26 if k >= bias + 26 else k - bias
+                if q < t:
+                    break
+                length += 1
+                q = (q - t) // (36 - t)
+                k += 36
+            length += 1
+            if length > limit:
+                return length
+            bias = _adapt_bias(delta, handled + 1, handled == basic)
+            delta = 0
+            handled += 1
+            previous = position
+        delta += len(handled_positions) - bisect_right(handled_positions, previous) + 1
+        for position in positions:
+            insort(handled_positions, position)
+        n = m + 1
     return length
 
 
-def _valid_domain(domain: str, exact_case: bool) -> bool:
-    """lib/idna.js's toAscii(domain) is not empty."""
-    if domain[:4] == "xn--" and _ascii_domain_re(exact_case).search(domain) is None:
-        return False
-    for label in domain.split("."):
-        if label.isascii() and label.isprintable():
-            if not 1 <= len(label) <= _MAX_DOMAIN_LABEL_LENGTH:
-                return False
-        elif not 1 <= _punycode_length(label) <= _MAX_DOMAIN_LABEL_LENGTH:
+@lru_cache(maxsize=1024)
+def _label_fits(label: str) -> bool:
+    """``1 <= len(punycode.toASCII(label)) <= 63`` for a label without "." or "@" (punycode.js 1.4.1).
+
+    punycode.js 1.4.1 encodes a label unless it is all printable ASCII (U+0020..U+007E), and
+    splits it at the ideographic and full-width full stops first. (Node's built-in punycode
+    module, 2.x, also leaves control characters alone.)
+    """
+    if label.isascii() and label.isprintable():
+        return 1 <= len(label) <= _MAX_DOMAIN_LABEL_LENGTH
+    parts = [label] if label.isascii() else _punycode_separators_re().split(label)
+    budget = _MAX_DOMAIN_LABEL_LENGTH - (len(parts) - 1)
+    for part in parts:
+        if part.isascii() and part.isprintable():
+            budget -= len(part)
+        else:
+            # punycode.js decodes surrogate pairs (of the UTF-16 view) into code points first.
+            part = part.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+            budget -= 4 + _punycode_encoded_length(part, budget - 4)
+        if budget < 0:
             return False
     return True
 
 
-def _url_match_spans(m: regex.Match[str], exact_case: bool, out: list[Span]) -> None:
-    """The loop body of extractUrlsWithIndices.js for one match of extractUrl.js."""
+def _valid_domain(domain: str, lowered: str) -> bool:
+    """lib/idna.js's toAscii(domain) is not empty. (It returns the domain itself, not its encoding.)
+
+    *lowered* is *domain* as matched (see _urls); the "xn--" test and the punycode lengths need the
+    original.
+    """
+    if domain[:4] == "xn--" and _ascii_domain_re().search(lowered) is None:
+        return False
+    return all(_label_fits(label) for label in domain.split("."))
+
+
+def _add_url(m: re.Match[str], text: str, out: list[Span]) -> None:
+    """The loop body of extractUrlsWithIndices.js for one match of extractUrl.js.
+
+    The match is on *text* with letters lowered (see _urls); idna.js's "xn--" test, the punycode
+    lengths and the ``indexOf`` below need the original.
+    """
     url = m["url"]
     protocol = m["protocol"]
-    domain = m["domain"]
+    lowered_domain = m["domain"]
+    domain = text[m.start("domain") : m.end("domain")]
     start = m.start("url")
     end = m.end()
-    # isValidUrl: idna.toAscii returns the domain unchanged, so only the URL's length counts.
-    if not _valid_domain(domain, exact_case):
+    # isValidUrl. The text has no astral characters here, so len() counts UTF-16 code units.
+    if len(protocol or _DEFAULT_PROTOCOL) + len(url) > _MAX_URL_LENGTH or not _valid_domain(domain, lowered_domain):
         return
-    if len(protocol or _DEFAULT_PROTOCOL) + _utf16_length(url) > _MAX_URL_LENGTH:
+    if protocol:
+        tco = _tco_re().match(url)
+        if tco is not None:
+            # A t.co URL ends after its slug and query.
+            if len(tco[1]) > _MAX_TCO_SLUG_LENGTH:
+                return
+            end = start + tco.end()
+        out.append((start, end))
         return
-    if not protocol:
-        before = m["before"]
-        if before and before in "-_./":  # invalidUrlWithoutProtocolPrecedingChars.js
-            return
-        last: list[int] | None = None
-        found: list[list[int]] = []
-        ascii_end = 0
-        for ascii_match in _ascii_domain_re(exact_case).finditer(domain):
-            ascii_domain = ascii_match[0]
-            ascii_start = domain.find(ascii_domain, ascii_end)
-            ascii_end = ascii_start + len(ascii_domain)
-            last = [start + ascii_start, start + ascii_end]
-            found.append(last)
-        if last is None:
-            return
-        if m["path"]:
-            last[1] = end
-        out.extend((s, e) for s, e in found)
+    before = m["before"]
+    if before and before in "-_./":  # invalidUrlWithoutProtocolPrecedingChars.js
         return
-    tco = _tco_re().match(url)
-    if tco is not None:
-        if len(tco[1]) > _MAX_TCO_SLUG_LENGTH:
-            return
-        end = start + len(tco[0])
-    out.append((start, end))
+    # Without a protocol, each ASCII-only domain in the match is a URL; the path (and only with a
+    # path, the query) goes with the last one. (The JavaScript finds each one's offset with
+    # indexOf, which can find an earlier copy of it; the search is case-sensitive.)
+    found: list[list[int]] = []
+    ascii_end = 0
+    for ascii_match in _ascii_domain_re().finditer(lowered_domain):
+        ascii_domain = domain[ascii_match.start() : ascii_match.end()]
+        ascii_start = domain.find(ascii_domain, ascii_end)
+        ascii_end = ascii_start + len(ascii_domain)
+        found.append([start + ascii_start, start + ascii_end])
+    if not found:
+        return
+    if m["path"]:
+        found[-1][1] = end
+    out.extend((s, e) for s, e in found)
 
 
-def _utf16_view(text: str) -> tuple[str, list[int]]:
-    """*text* with each astral character split into its two surrogates, like a JavaScript string.
+def _lower_ascii(match: re.Match[str]) -> str:
+    return match[0].lower()
 
-    Also returns the view offsets of the low surrogates, to map offsets back to code points.
-    """
-    low_surrogates: list[int] = []
-    parts: list[str] = []
-    last = 0
-    for m in _astral_re().finditer(text):
-        start = m.start()
-        parts.append(text[last:start])
-        code = ord(m[0]) - 0x10000
-        parts.append(chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF)))
-        low_surrogates.append(start + len(low_surrogates) + 1)
-        last = start + 1
-    parts.append(text[last:])
-    return "".join(parts), low_surrogates
+
+def _urls(text: str) -> list[Span]:
+    """extractUrlsWithIndices.js for a text without astral characters."""
+    # twitter-text's URL patterns are case-insensitive. They are matched against the text with
+    # ASCII letters lowered (which is what JavaScript's "i" flag does for them), so the TLD trie
+    # only needs lower-case ASCII letters. Lowering other letters too changes no match (the
+    # classes have both cases, and the TLD characters are case-insensitive), except for three
+    # characters: "İ" lowers to two characters, the Kelvin sign to "k" and the Angstrom sign to "å".
+    if text.isascii() or not any(ch in text for ch in _LOWERING_TRAPS):
+        lowered = text.lower()
+    else:
+        lowered = _ascii_upper_re().sub(_lower_ascii, text)
+    url_re = _url_re()
+    spans: list[Span] = []
+    length = len(text)
+    scan = 0
+    # A URL contains a "." and no space, so the pattern only runs between the last space before a
+    # "." and the next space after it (or the ends of the text). Searching from ``start`` is what
+    # the JavaScript does with lastIndex: no match can start between ``scan`` and ``start``, and
+    # "^" only matches at 0. (Any other whitespace only makes the window larger than it needs to
+    # be; it still starts and ends at whitespace, where the pattern matches as on the whole text.)
+    while (dot := text.find(".", scan)) >= 0:
+        start = text.rfind(" ", scan, dot)
+        if start < 0:
+            start = scan
+        end = text.find(" ", dot)
+        if end < 0:
+            end = length
+        if _may_have_url(lowered, dot, end):
+            while (m := url_re.search(lowered, start, end)) is not None:
+                start = m.end()
+                _add_url(m, text, spans)
+        scan = end
+    return spans
+
+
+def _surrogates(ch: str) -> str:
+    code = ord(ch) - 0x10000
+    return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
 
 
 def extract_urls(text: str) -> list[Span]:
     """The URLs in *text*, with or without ``http(s)://``, by twitter-text's rules.
 
-    A URL without a scheme needs an ASCII domain with a TLD from twitter-text's list and must not
-    follow ``-``, ``_``, ``.`` or ``/``; its query is only included when it has a path. A ``t.co``
-    link ends after its slug and query. Trailing punctuation is left out and balanced parentheses
-    are kept, as in ``https://en.wikipedia.org/wiki/Primer_(film)``.
+    A URL needs a domain with a TLD from twitter-text's list. One without a scheme must be ASCII
+    and may not follow ``-``, ``_``, ``.`` or ``/``, and its query only counts after a path. A
+    ``t.co`` link ends after its slug and query. Trailing punctuation is left out and balanced
+    parentheses are kept, as in ``https://en.wikipedia.org/wiki/Primer_(film)``.
 
     >>> extract_urls("See example.com/a11y, or http://t.co/abc's")
     [(4, 20), (25, 40)]
     """
     if "." not in text:
         return []
-    if text.isascii():
-        return _urls(text, exact_case=False)
-    exact_case = any(trap in text for trap in _CASE_TRAPS)
-    if max(text) <= "\uffff":
-        return _urls(text, exact_case)
-    # twitter-text's patterns see an astral character as two code units, and its negated classes
-    # (domain characters, the character before a URL) match each of them. Matching on a UTF-16
-    # view reproduces that; URLs themselves always start and end between code points.
-    view, low_surrogates = _utf16_view(text)
+    if text.isascii() or _astral_re().search(text) is None:
+        return _urls(text)
+    # JavaScript sees each astral character as two UTF-16 code units, and twitter-text's negated
+    # classes (domain characters, the character before a URL) match each of them; so match on a
+    # view of the text with the surrogate pairs spelled out. A URL starts and ends between pairs.
+    spans = _urls(_astral_re().sub(lambda m: _surrogates(m[0]), text))
+    if not spans:
+        return spans
+    # The view offset of the k-th low surrogate is the k-th astral character's offset + k + 1.
+    low_surrogates = [m.start() + k + 1 for k, m in enumerate(_astral_re().finditer(text))]
     return [
-        (start - bisect_left(low_surrogates, start), end - bisect_left(low_surrogates, end))
-        for start, end in _urls(view, exact_case)
+        (start - bisect_left(low_surrogates, start), end - bisect_left(low_surrogates, end)) for start, end in spans
     ]
-
-
-def _urls(text: str, exact_case: bool) -> list[Span]:
-    """extractUrlsWithIndices.js on a text without astral characters."""
-    url_re = _url_re(exact_case)
-    spans: list[Span] = []
-    pos = 0
-    # A URL never contains a space, so the regex only needs to run over the runs that contain a
-    # ".", starting one character early for the preceding space. Searching from ``pos`` is what
-    # the JavaScript does with lastIndex; "^" still only matches at 0.
-    for run in _dot_run_re().finditer(text):
-        run_start, run_end = run.span()
-        pos = max(pos, run_start - 1 if run_start else 0)
-        while (m := url_re.search(text, pos, run_end)) is not None:
-            pos = m.end()
-            _url_match_spans(m, exact_case, spans)
-    return spans
 
 
 # --- Hashtags --------------------------------------------------------------------------------------
@@ -431,22 +595,23 @@ def _hashtags(text: str) -> list[Span]:
     """extractHashtagsWithIndices.js with checkUrlOverlap false."""
     if "#" not in text and "＃" not in text:
         return []
+    not_boundary = _not_hashtag_boundary_re()
     spans: list[Span] = []
     last_end = 0
     for m in _hashtag_re().finditer(text):
         start, end = m.span()
-        if start and start == last_end:
-            # The boundary character was consumed by the previous match in the JavaScript.
+        # hashtagBoundary.js: the start, or a character that is consumed by the match, so it
+        # cannot be the last character of the previous match.
+        if start and (start == last_end or not_boundary.match(text, start - 1)):
             continue
         last_end = end
-        if text.startswith(("#", "＃", "://"), end):  # endHashtagMatch.js
-            continue
-        spans.append((start, end))
+        if not text.startswith(("#", "＃", "://"), end):  # endHashtagMatch.js
+            spans.append((start, end))
     return spans
 
 
 def _remove_overlaps(entities: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """removeOverlappingEntities.js: sort by start (stably) and drop each entity that overlaps."""
+    """removeOverlappingEntities.js: sort by start (stably), drop each entity that overlaps."""
     entities.sort(key=lambda entity: entity[0])
     kept: list[tuple[int, int, int]] = []
     for entity in entities:
@@ -459,7 +624,7 @@ def extract_hashtags(text: str, url_spans: list[Span] | None = None) -> list[Spa
     """The hashtags in *text* (each span includes its ``#`` or ``＃``), by twitter-text's rules.
 
     A hashtag needs a letter or mark, may not follow a letter, digit or ``&``, and is dropped when
-    followed by another hash sign or ``://``. Hashtags that overlap a URL are dropped; pass
+    another hash sign or ``://`` follows it. Hashtags that overlap a URL are dropped; pass
     *url_spans* if you already have :func:`extract_urls`'s result.
 
     >>> extract_hashtags("#one #2 #three#four http://example.com/#frag")
@@ -478,59 +643,94 @@ def extract_hashtags(text: str, url_spans: list[Span] | None = None) -> list[Spa
 # --- Mentions --------------------------------------------------------------------------------------
 
 
-def _mention_can_start(text: str, at: int, scan_pos: int) -> bool:
-    """validMentionPrecedingChars.js matches before the "@" at *at*, starting at or after *scan_pos*.
+def _mention_can_start(text: str, at: int, scan: int) -> bool:
+    """validMentionPrecedingChars.js matches before the "@" at *at*, from *scan* on.
 
-    In the JavaScript the preceding characters are part of the match, so they cannot reuse
-    characters of the previous match (which ended at *scan_pos*).
+    In the JavaScript the preceding characters are part of the match, so they cannot be
+    characters of the previous match, which ended at *scan*.
     """
     if at == 0:
         return True
-    if at - 1 >= scan_pos and text[at - 1] not in _MENTION_BAD_BEFORE:
+    if at > scan and text[at - 1] not in _MENTION_BAD_BEFORE:
         return True
     # (?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?
     for rt_start in (at - 2, at - 3):
-        if rt_start < scan_pos:
-            break
-        if text[rt_start : rt_start + 2] not in _RT or (rt_start == at - 3 and text[at - 1] != ":"):
-            continue
-        if rt_start == 0 or (rt_start - 1 >= scan_pos and text[rt_start - 1] not in _RT_BAD_BEFORE):
+        if rt_start < scan:
+            return False
+        if (
+            text[rt_start : rt_start + 2] in _RT
+            and (rt_start == at - 2 or text[at - 1] == ":")
+            and (rt_start == 0 or (rt_start > scan and text[rt_start - 1] not in _RT_BAD_BEFORE))
+        ):
             return True
     return False
 
 
 def _mentions_or_lists(text: str) -> list[tuple[int, int, bool]]:
-    """extractMentionsOrListsWithIndices.js: ``(start, end, is_list)``."""
+    """extractMentionsOrListsWithIndices.js, as ``(start, end, is_list)``."""
     found: list[tuple[int, int, bool]] = []
     last_end = 0
     end_mention = _end_mention_re()
     for m in _mention_re().finditer(text):
         start, end = m.span()
-        if not _mention_can_start(text, start, last_end):
-            continue
-        last_end = end
-        if end_mention.match(text, end) is None:
-            found.append((start, end, m[1] is not None))
+        if _mention_can_start(text, start, last_end):
+            last_end = end
+            if end_mention.match(text, end) is None:
+                found.append((start, end, m[1] is not None))
     return found
 
 
+def _handle_end(text: str, at: int) -> int | None:
+    """The end of the Bluesky handle mentioned by the "@" at *at*, if there is one.
+
+    This is ``@`` then labels separated by dots, the last one a TLD, and a boundary after it. The
+    handle takes as many labels as it can: it ends with the last label that is a TLD and has only
+    valid labels before it.
+    """
+    run = _handle_run_re().match(text, at + 1)
+    if run is None or "." not in run[0]:
+        return None
+    labels = run[0].split(".")
+    tlds = _ascii_tlds()
+    best = None
+    label_start = at + 1
+    for index, label in enumerate(labels):
+        label_end = label_start + len(label)
+        is_tld = label in tlds or (label.startswith("xn--") and len(label) > 4 and label.islower() and label[-1] != "-")
+        # Inside the run a dot follows the label; after the run, check the boundary.
+        if index and is_tld and (index < len(labels) - 1 or _not_fediverse_end_re().match(text, label_end) is None):
+            best = label_end
+        if not 1 <= len(label) <= _MAX_DOMAIN_LABEL_LENGTH or label[0] == "-" or label[-1] == "-":
+            break
+        label_start = label_end + 1
+    if best is None or best - at - 1 > _MAX_HANDLE_LENGTH:
+        return None
+    return best
+
+
 def _fediverse_mentions(text: str) -> list[Span]:
+    """Mastodon and Bluesky mentions (see the module docstring)."""
     spans: list[Span] = []
-    fediverse_re = _fediverse_re()
-    pos = 0
-    while (m := fediverse_re.search(text, pos)) is not None:
-        start, end = m.span()
-        handle = m["handle"]
-        if _mention_can_start(text, start, 0) and (handle is None or len(handle) <= _MAX_HANDLE_LENGTH):
-            spans.append((start, end))
-            pos = end
-        else:
-            pos = start + 1
+    scan = 0
+    for sign in _at_sign_re().finditer(text):
+        at = sign.start()
+        if at < scan or not _mention_can_start(text, at, 0):
+            continue
+        end: int | None = None
+        if text.find("@", at + 2) >= 0 or text.find("＠", at + 2) >= 0:
+            mastodon = _mastodon_re().match(text, at)
+            if mastodon is not None:
+                end = mastodon.end()
+        if end is None:
+            end = _handle_end(text, at)
+        if end is not None:
+            spans.append((at, end))
+            scan = end
     return spans
 
 
 def _all_mentions(text: str, fediverse: bool) -> list[tuple[int, int, bool]]:
-    """Mentions and lists, with the fediverse mentions replacing what they overlap."""
+    """Mentions and lists; fediverse mentions replace what they overlap."""
     if "@" not in text and "＠" not in text:
         return []
     found = _mentions_or_lists(text)
@@ -549,10 +749,10 @@ def extract_mentions(text: str, *, fediverse: bool = True) -> list[Span]:
     """The @mentions in *text* (each span includes its ``@`` or ``＠``); lists are left out.
 
     With ``fediverse=False`` these are exactly twitter-text's mentions: 1 to 20 of ``[A-Za-z0-9_]``
-    after an ``@`` that does not follow a letter, digit, ``_`` or one of ``!#$%&*@``, and that is not
-    followed by another ``@``, a Latin accented letter or ``://``. With ``fediverse=True``,
-    Mastodon (``@user@instance.example``) and Bluesky (``@alice.bsky.social``) addresses are one
-    mention each; see the module docstring.
+    after an ``@`` that does not follow a letter, digit, ``_`` or one of ``!#$%&*@`` (``RT`` is
+    fine), and that is not followed by another ``@``, a Latin accented letter or ``://``. With
+    ``fediverse=True``, Mastodon (``@user@instance.example``) and Bluesky (``@alice.bsky.social``)
+    addresses are one mention each; see the module docstring.
 
     >>> text = "thanks @bob. cc @user@mastodon.social @alice.bsky.social bob@example.com"
     >>> extract_mentions(text)
@@ -582,27 +782,27 @@ def extract_cashtags(text: str) -> list[Span]:
 
 # --- All entities ----------------------------------------------------------------------------------
 
-_URL, _MENTION, _HASHTAG, _CASHTAG = range(4)
+_LIST, _URL, _MENTION, _HASHTAG, _CASHTAG = range(5)
 _KEYS = {_URL: "urls", _HASHTAG: "hashtags", _MENTION: "mentions", _CASHTAG: "cashtags"}
 
 
 def extract_entities(text: str, *, fediverse: bool = True) -> dict[str, list[Span]]:
-    """URLs, hashtags, mentions and cashtags, without overlaps, as extractEntitiesWithIndices.js.
+    """URLs, hashtags, mentions and cashtags without overlaps, as extractEntitiesWithIndices.js.
 
-    All entities are sorted by start; an entity that overlaps the one kept before it is dropped.
-    On a tie the URL wins, then the mention, the hashtag, the cashtag. Lists (``@user/list``) take
-    part in this but are not returned.
+    The entities are sorted by start and each one that overlaps the one kept before it is dropped;
+    on a tie the URL wins, then the mention, the hashtag and the cashtag. Lists (``@user/list``)
+    take part in this but are not returned.
 
     >>> extract_entities("#tag http://example.com/#tag @bob")
     {'urls': [(5, 28)], 'hashtags': [(0, 4)], 'mentions': [(29, 33)], 'cashtags': []}
     """
     entities: list[tuple[int, int, int]] = [(s, e, _URL) for s, e in extract_urls(text)]
-    entities.extend((s, e, -1 if is_list else _MENTION) for s, e, is_list in _all_mentions(text, fediverse))
+    entities.extend((s, e, _LIST if is_list else _MENTION) for s, e, is_list in _all_mentions(text, fediverse))
     entities.extend((s, e, _HASHTAG) for s, e in _hashtags(text))
     entities.extend((s, e, _CASHTAG) for s, e in extract_cashtags(text))
     result: dict[str, list[Span]] = {"urls": [], "hashtags": [], "mentions": [], "cashtags": []}
     if entities:
         for start, end, kind in _remove_overlaps(entities):
-            if kind >= 0:
+            if kind != _LIST:
                 result[_KEYS[kind]].append((start, end))
     return result

@@ -29,9 +29,9 @@ def grade(parsed: ParsedText, language: str = "en") -> float | None:
     """Flesch–Kincaid grade of the prose, or ``None`` for non-English text or text without words."""
     if not language.lower().startswith("en"):
         return None
-    cached = parsed.cache.get("fk_grade", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
+    if "fk_grade" in parsed.cache:
+        cached = parsed.cache["fk_grade"]
+        return cached if isinstance(cached, float) else None
     words = [w.text for w in parsed.words if any(ch.isalpha() for ch in w.text)]
     sentences = sum(1 for s in parsed.sentences if parsed.words_in(s.start, s.end))
     result: float | None = None

@@ -92,7 +92,7 @@ def _csv_drafts(name: str, content: str, platform: str | None) -> Iterator[Draft
     try:
         dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.DictReader(io.StringIO(content, newline=""), dialect=dialect)
     fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
     text_col = next((fields[c] for c in _TEXT_COLUMNS if c in fields), None)

@@ -52,6 +52,10 @@ _EMOJI_CANDIDATE = regex.compile(r"(?=[\p{Emoji}\p{Regional_Indicator}])\X")
 _EMOJI_PRESENTATION = regex.compile(r"[\p{Emoji_Presentation}\p{Emoji_Modifier}\p{Regional_Indicator}]")
 _PICTOGRAPHIC = regex.compile(r"\p{Extended_Pictographic}")
 _SKIN_TONES = regex.compile(r"[\U0001F3FB-\U0001F3FF]")
+# A candidate that starts with one of these belongs to the grapheme before it ("A🏻" is one cluster),
+# unless it follows a control character such as a line break.
+_CONTINUES = regex.compile(r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}]")
+_CONTROL = regex.compile(r"\p{GCB=Control}|\p{GCB=CR}|\p{GCB=LF}")
 _KEYCAP = regex.compile(r"[#*0-9]\ufe0f?\u20e3")
 _FLAG = regex.compile(r"\p{Regional_Indicator}{2}|\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
 
@@ -84,10 +88,13 @@ class ParsedText:
     def __init__(self, text: str, *, fediverse: bool = True) -> None:
         self.text = text
         found = entities.extract_entities(text, fediverse=fediverse)
-        self.urls = [Token("url", s, e, text[s:e]) for s, e in found["urls"]]
-        self.mentions = [Token("mention", s, e, text[s:e]) for s, e in found["mentions"]]
-        self.hashtags = [Token("hashtag", s, e, text[s:e]) for s, e in found["hashtags"]]
-        self.cashtags = [Token("cashtag", s, e, text[s:e]) for s, e in found["cashtags"]]
+        # twitter-text may end an entity before a combining mark or variation selector; findings must
+        # not split a character, so each entity is widened to the end of its last grapheme cluster.
+        snap = (lambda end: end) if text.isascii() else (lambda end: _grapheme_end(text, end))
+        self.urls = [Token("url", s, snap(e), text[s : snap(e)]) for s, e in found["urls"]]
+        self.mentions = [Token("mention", s, snap(e), text[s : snap(e)]) for s, e in found["mentions"]]
+        self.hashtags = [Token("hashtag", s, snap(e), text[s : snap(e)]) for s, e in found["hashtags"]]
+        self.cashtags = [Token("cashtag", s, snap(e), text[s : snap(e)]) for s, e in found["cashtags"]]
         self.emoji = self._find_emoji()
         entity_spans = sorted(
             (t.start, t.end) for t in (*self.urls, *self.mentions, *self.hashtags, *self.cashtags)
@@ -109,6 +116,9 @@ class ParsedText:
         found: list[Emoji] = []
         for m in _EMOJI_CANDIDATE.finditer(text):
             cluster = m.group()
+            start = m.start()
+            if start and _CONTINUES.match(cluster) and not _CONTROL.match(text[start - 1]):
+                continue
             if _is_emoji(cluster):
                 found.append(Emoji(m.start(), m.end(), cluster, emoji_name(cluster)))
         return found
@@ -199,6 +209,12 @@ class ParsedText:
 def parse(text: str, *, fediverse: bool = True) -> ParsedText:
     """Tokenise *text* once. ``fediverse`` also recognises ``@user@instance`` and domain handles."""
     return ParsedText(text, fediverse=fediverse)
+
+
+def _grapheme_end(text: str, end: int) -> int:
+    while end < len(text) and _CONTINUES.match(text[end]):
+        end += 1
+    return end
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,1 +1,5 @@
 """Rules in the characters group."""
+
+from tonecheck.rules.characters import all_caps, ascii_art, fancy_text, invisible_characters, spaced_letters
+
+__all__ = ["all_caps", "ascii_art", "fancy_text", "invisible_characters", "spaced_letters"]

@@ -1,5 +1,5 @@
 """Hashtag and mention rules."""
 
-from tonecheck.rules.hashtags import hashtag_count
+from tonecheck.rules.hashtags import hashtag_camel_case, hashtag_count, hashtag_placement, mention_placement
 
-__all__ = ["hashtag_count"]
+__all__ = ["hashtag_camel_case", "hashtag_count", "hashtag_placement", "mention_placement"]

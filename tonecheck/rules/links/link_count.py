@@ -55,8 +55,8 @@ class LinkCount(Rule):
     severity = Severity.SUGGESTION
     summary = "Posts keep to one link"
     messages: ClassVar = {
-        "too-many": "This post has {count} links. Keep to {max}: keyboard and screen reader users must move "
-        "through every link.",
+        "too-many": "This post has {count} links. Keep to {max} per post: keyboard and screen reader users must "
+        "move through every link.",
     }
     tags = frozenset({"links", "keyboard"})
     references = (

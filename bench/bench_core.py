@@ -1,0 +1,155 @@
+"""Benchmark the core check: per-post latency over the corpus, against proselint in the same run.
+
+Prints figures and ratios; never asserts (the budgets are judged by people reading the output):
+
+- per-post latency of ``Checker.check(post, platform="x")`` over every post of the tweeteval corpus
+  (median, p90, p99, max), default configuration, no LanguageTool;
+- proselint's in-process linting of the same posts in the same run, and the ratio;
+- the cost of tokenising alone (``tonecheck.text.parse``);
+- ``import tonecheck`` plus the first check, in a fresh process;
+- peak RSS of a process that imports tonecheck and checks the whole corpus.
+
+Run: ``make bench`` (or ``.venv/bin/python bench/bench_core.py [--posts N]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "tweeteval" / "sentiment_test_text.txt"
+BUDGET = {"median_ms": 0.5, "p99_ms": 5.0, "vs_proselint": 3.0, "first_check_s": 1.5, "rss_mb": 200}
+
+
+def _posts(limit: int | None) -> list[str]:
+    if not CORPUS.is_file():
+        sys.exit(f"corpus not found: {CORPUS}")
+    posts = [p for p in CORPUS.read_text(encoding="utf-8").splitlines() if p.strip()]
+    return posts[:limit] if limit else posts
+
+
+def _time_each(fn: Callable[[str], object], posts: list[str], rounds: int) -> list[float]:
+    """Per-post times in ms: the best of *rounds* passes for each post (reduces scheduler noise)."""
+    best = [float("inf")] * len(posts)
+    clock = time.perf_counter_ns
+    for _ in range(rounds):
+        gc.disable()
+        for i, post in enumerate(posts):
+            t0 = clock()
+            fn(post)
+            elapsed = clock() - t0
+            if elapsed < best[i]:
+                best[i] = elapsed
+        gc.enable()
+    return [ns / 1e6 for ns in best]
+
+
+def _stats(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    n = len(ordered)
+    return {
+        "median": statistics.median(ordered),
+        "p90": ordered[int(n * 0.90) - 1],
+        "p99": ordered[int(n * 0.99) - 1],
+        "max": ordered[-1],
+        "mean": statistics.fmean(ordered),
+    }
+
+
+def _fresh(code: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+_FIRST_CHECK = """
+import json, time
+t0 = time.perf_counter()
+import tonecheck
+t1 = time.perf_counter()
+tonecheck.check("Big news 🎉 our #socialmediatips guide is out, read it at https://example.com today!", platform="x")
+t2 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "first": t2 - t1, "total": t2 - t0}))
+"""
+
+_PEAK_RSS = """
+import json, resource, sys
+import tonecheck
+checker = tonecheck.Checker()
+for line in open(sys.argv[1] if len(sys.argv) > 1 else %r, encoding="utf-8"):
+    checker.check(line.rstrip("\\n"), platform="x")
+print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=None, help="use only the first N posts")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the corpus (best per post)")
+    args = parser.parse_args()
+    posts = _posts(args.posts)
+
+    sys.path.insert(0, str(ROOT))
+    import tonecheck
+    from tonecheck.text import parse
+
+    checker = tonecheck.Checker()
+    for post in posts[:200]:  # warm up caches, lazy imports and the pronouncing dictionary
+        checker.check(post, platform="x")
+    ours = _stats(_time_each(lambda p: checker.check(p, platform="x"), posts, args.rounds))
+    tokenise = _stats(_time_each(parse, posts, args.rounds))
+
+    try:
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+
+        CheckRegistry().register_many(__register__)
+        LintFile("<warm>", posts[0]).lint()
+        peer: dict[str, float] | None = _stats(
+            _time_each(lambda p: LintFile("<post>", p).lint() if p.strip() else None, posts, args.rounds)
+        )
+    except ImportError:
+        peer = None
+
+    first = min((_fresh(_FIRST_CHECK) for _ in range(3)), key=lambda r: r["total"])
+    rss = _fresh(_PEAK_RSS % str(CORPUS))
+
+    print(f"tonecheck core benchmark — {len(posts):,} posts from {CORPUS.name}, platform x, best of {args.rounds}")
+    print(f"{'':24}{'median':>10}{'p90':>10}{'p99':>10}{'max':>10}{'mean':>10}   (ms per post)")
+    print(f"{'tonecheck check()':24}" + "".join(f"{ours[k]:>10.3f}" for k in ("median", "p90", "p99", "max", "mean")))
+    cols = ("median", "p90", "p99", "max", "mean")
+    print(f"{'  tokenise only':24}" + "".join(f"{tokenise[k]:>10.3f}" for k in cols))
+    if peer:
+        print(f"{'proselint lint()':24}" + "".join(f"{peer[k]:>10.3f}" for k in cols))
+        ratio = peer["median"] / ours["median"]
+        print(f"ratio proselint/tonecheck (median): {ratio:.1f}x   (mean: {peer['mean'] / ours['mean']:.1f}x)")
+    else:
+        ratio = float("nan")
+        print("proselint not installed: no peer figures (pip install proselint)")
+    print(f"import tonecheck: {first['import']:.3f} s; first check: {first['first']:.3f} s; "
+          f"together: {first['total']:.3f} s (best of 3 fresh processes)")
+    print(f"peak RSS after checking the whole corpus: {rss['rss_mb']:.0f} MB")
+    print()
+    print("budget                      figure      limit   ok")
+    rows = [
+        ("median per post (ms)", ours["median"], BUDGET["median_ms"], ours["median"] <= BUDGET["median_ms"]),
+        ("p99 per post (ms)", ours["p99"], BUDGET["p99_ms"], ours["p99"] <= BUDGET["p99_ms"]),
+        ("faster than proselint (x)", ratio, BUDGET["vs_proselint"], ratio >= BUDGET["vs_proselint"]),
+        ("import + first check (s)", first["total"], BUDGET["first_check_s"],
+         first["total"] <= BUDGET["first_check_s"]),
+        ("peak RSS (MB)", rss["rss_mb"], BUDGET["rss_mb"], rss["rss_mb"] <= BUDGET["rss_mb"]),
+    ]
+    for name, value, limit, ok in rows:
+        print(f"{name:<26}{value:>8.3f}{limit:>11}   {'yes' if ok else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

