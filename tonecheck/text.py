@@ -18,7 +18,7 @@ import regex
 
 from tonecheck import entities, lexicon
 
-__all__ = ["Emoji", "ParsedText", "Token", "emoji_name", "parse"]
+__all__ = ["Emoji", "ParsedText", "Token", "emoji_name", "parse", "whole_graphemes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +209,24 @@ class ParsedText:
 def parse(text: str, *, fediverse: bool = True) -> ParsedText:
     """Tokenise *text* once. ``fediverse`` also recognises ``@user@instance`` and domain handles."""
     return ParsedText(text, fediverse=fediverse)
+
+
+_GRAPHEME = regex.compile(r"\X", regex.S)
+
+
+def whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
+    if text.isascii():
+        return start, end
+    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
+    new_start, new_end = start, end
+    for m in _GRAPHEME.finditer(text, line_start):
+        if m.start() <= start < m.end():
+            new_start = m.start()
+        if m.end() >= end:
+            new_end = m.end()
+            break
+    return new_start, new_end
 
 
 def _grapheme_end(text: str, end: int) -> int:

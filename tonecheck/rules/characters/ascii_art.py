@@ -12,10 +12,11 @@ Three kinds of pictures made of characters:
 An emoticon must stand on its own, after a space or at the start, so times (12:30), ratios (3:1),
 Bible verses (John 3:16), list items ("a)", "8)"), a colon before a bracket ("(see note:)") and
 links are left alone. A bracketed group is a kaomoji only when it is made of face parts, so
-Japanese text such as "（笑）" and ordinary brackets are not flagged. A line counts as art when
-more than 60% of its characters are symbols and it uses at least three different ones: divider
-lines ("-----", "═════"), star ratings and markdown tables are not art. Code between backticks
-is skipped.
+Japanese text such as "（笑）", ordinary brackets and logic ("(∀x∃y)") are not flagged. A line of
+six characters or more, or a block of three or more shorter lines, is art when more than 60% of
+its characters are symbols and it uses at least three different ones: divider lines ("-----",
+"═════"), star ratings ("★★★★☆") and markdown tables are not art, and links, handles, hashtags
+and emoji count as text. Code between backticks is skipped.
 
 One emoticon is reported at `suggestion` severity; two or more, kaomoji and art are warnings.
 
@@ -79,6 +80,7 @@ import regex
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, Rule, RuleContext, spoken_list
+from tonecheck.text import whole_graphemes
 
 # A text emoticon standing on its own: after the start, a space or an opening bracket or quote, and
 # before the end, a space or closing punctuation.
@@ -119,7 +121,6 @@ _PROSE_PUNCTUATION = frozenset(".,!?:;\"'“”‘’«»…‼⁉¿¡#@&%。、
 _ART_CATEGORIES = frozenset({"So", "Sm", "Sk", "Pc", "Pd", "Ps", "Pe", "Po"})
 _BRAILLE_BLANK = "\u2800"
 # One user-perceived character (extended grapheme cluster): finding spans never split one.
-_GRAPHEME = regex.compile(r"\X", regex.S)
 _SPACERS = frozenset("\u2800\u3164\uffa0\u115f\u1160\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -169,11 +170,12 @@ class AsciiArt(Rule):
         ]
         art: list[tuple[int, int]] = []
         if _ART_HINT.search(prose):
-            # Links, handles, hashtags and emoji count as text when judging a line of art.
-            lines = _mask(_mask(prose, emoticons), draft.parsed.protected, "x")
+            # Links, handles, hashtags, emoji and emoticons count as text when judging a line of art.
+            lines = _mask(_mask(prose, emoticons, "x"), draft.parsed.protected, "x")
             art = _art(lines, kaomoji, ctx.options)
-        if art:
+        if art:  # a face or emoticon inside a picture is part of it
             kaomoji = [(s, e) for s, e in kaomoji if not any(a <= s and e <= b for a, b in art)]
+            emoticons = [(s, e) for s, e in emoticons if not any(a <= s and e <= b for a, b in art)]
         found = [("kaomoji", s, e) for s, e in kaomoji] + [("art", s, e) for s, e in art]
         found += [("emoticon", s, e) for s, e in emoticons]
         several = len(emoticons) >= ctx.options["several_emoticons"]
@@ -182,7 +184,7 @@ class AsciiArt(Rule):
             severity = None
             if message_id == "emoticon" and not several:
                 severity = Severity.SUGGESTION
-            start, end = _whole_graphemes(text, start, end)
+            start, end = whole_graphemes(text, start, end)
             shown = text[start:end]
             ctx.report(
                 message_id, start, end, severity=severity,
@@ -410,18 +412,6 @@ def _mask(text: str, spans: Iterable[tuple[int, int]], fill: str = " ") -> str:
     parts.append(text[pos:])
     return "".join(parts)
 
-
-def _whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
-    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
-    new_start, new_end = start, end
-    for m in _GRAPHEME.finditer(text, line_start):
-        if m.start() <= start < m.end():
-            new_start = m.start()
-        if m.end() >= end:
-            new_end = m.end()
-            break
-    return new_start, new_end
 
 
 def _spoken(shown: str, names: Mapping[str, str], limit: int = 4) -> str:

@@ -71,6 +71,7 @@ import regex
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
+from tonecheck.text import whole_graphemes
 
 # Kinds of fancy letter.
 _MATH = "math"  # Mathematical Alphanumeric Symbols and the script/double-struck letters in Letterlike Symbols
@@ -86,7 +87,6 @@ _OVERLAY = "overlay"  # a letter with a combining line drawn through or under it
 _OVERLAYS = frozenset("\u0332\u0333\u0334\u0335\u0336\u0337\u0338")
 _VS16 = "\ufe0f"
 # One user-perceived character (extended grapheme cluster): finding spans never split one.
-_GRAPHEME = regex.compile(r"\X", regex.S)
 
 # Letters that are also emoji (🅰 🅱 🅾 🅿 Ⓜ): a run of only these is blood types or a metro sign.
 _EMOJI_LETTERS = frozenset("\U0001f170\U0001f171\U0001f17e\U0001f17f\u24c2")
@@ -199,7 +199,7 @@ class FancyText(Rule):
             return
         kinds: set[str] = set().union(*(w.kinds for w in run))
         text = draft.text
-        start, end = _whole_graphemes(text, run[0].start, run[-1].end)
+        start, end = whole_graphemes(text, run[0].start, run[-1].end)
         if _is_maths(run, kinds, text, start, end):
             return
         if kinds <= {_SMALL_CAP, _TURNED, _MODIFIER} and _in_ipa_brackets(text, start, end):
@@ -306,18 +306,6 @@ def _classify(word: str, start: int, tables: _Tables, cjk: bool) -> _Word:
         short=letters <= 3, all_italic=all(c in tables.italic for c in fancy_chars),
     )
 
-
-def _whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
-    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
-    new_start, new_end = start, end
-    for m in _GRAPHEME.finditer(text, line_start):
-        if m.start() <= start < m.end():
-            new_start = m.start()
-        if m.end() >= end:
-            new_end = m.end()
-            break
-    return new_start, new_end
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

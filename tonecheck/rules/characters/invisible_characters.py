@@ -13,8 +13,12 @@ It does not flag what scripts and emoji need: zero width joiners and variation s
 emoji (👩‍💻, 🏴󠁧󠁢󠁳󠁣󠁴󠁿), zero width joiners and non-joiners inside words (Persian, Arabic, Hindi and
 other Indic scripts), zero width spaces and word joiners between the letters of Thai, Lao, Khmer,
 Burmese, Tibetan, Chinese and Japanese, soft hyphens that mark where a long word may break,
-braille blanks inside braille, Hangul fillers in old Hangul syllables, and non-breaking and
-narrow spaces (French typography).
+braille blanks inside braille, Hangul fillers in old Hangul syllables, non-breaking and
+narrow spaces (French typography), and a zero width space next to "@", "#", ".", ":" or "/",
+typed on purpose so that a handle or link does not link.
+
+A joiner or tag character clings to the character before it, so the finding's span takes that
+character in (the suggestion keeps it).
 
 ## Why it matters
 
@@ -62,7 +66,7 @@ import regex
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
-from tonecheck.text import Emoji
+from tonecheck.text import Emoji, whole_graphemes
 
 _ZWJ, _ZWNJ, _ZWSP, _WJ, _BOM, _SHY = "\u200d", "\u200c", "\u200b", "\u2060", "\ufeff", "\u00ad"
 _BRAILLE_BLANK, _MONGOLIAN_SEPARATOR = "\u2800", "\u180e"
@@ -84,7 +88,6 @@ _JAMO = regex.compile(r"[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]")
 _MONGOLIAN = regex.compile(r"\p{Mongolian}")
 _BRAILLE = regex.compile(r"[\u2801-\u28ff]")
 # One user-perceived character (extended grapheme cluster): finding spans never split one.
-_GRAPHEME = regex.compile(r"\X", regex.S)
 
 _NAMES = {
     "\u2800": "braille pattern blank",
@@ -155,7 +158,7 @@ class InvisibleCharacters(Rule):
         else:
             message, replacement, label = "hidden", "", "Remove the invisible characters"
         # Joiners and tag characters cling to the character before them: the span takes it in.
-        wide_start, wide_end = _whole_graphemes(text, start, end)
+        wide_start, wide_end = whole_graphemes(text, start, end)
         replacement = text[wide_start:start] + replacement + text[end:wide_end]
         ctx.report(
             message, wide_start, wide_end, suggestions=[Suggestion(replacement, label)], names=_names(run)
@@ -223,18 +226,6 @@ def _braille_nearby(text: str, start: int) -> bool:
         next_end = len(text)
     return _BRAILLE.search(text, prev_start, next_end) is not None
 
-
-def _whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
-    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
-    new_start, new_end = start, end
-    for m in _GRAPHEME.finditer(text, line_start):
-        if m.start() <= start < m.end():
-            new_start = m.start()
-        if m.end() >= end:
-            new_end = m.end()
-            break
-    return new_start, new_end
 
 
 def _names(run: str) -> str:

