@@ -27,7 +27,7 @@ def test_clean_samples_raise_nothing(path: Path, platform: str | None) -> None:
 
 def _snapshot() -> dict[str, object]:
     out: dict[str, object] = {}
-    for path in sorted(DRAFTS.glob("flawed-*")) + [ROOT / "samples" / "scheduled-posts.csv"]:
+    for path in [*sorted(DRAFTS.glob("flawed-*")), ROOT / "samples" / "scheduled-posts.csv"]:
         for draft in read_drafts(str(path), platform="x"):
             report = CHECKER.check(draft.text, platform=draft.platform, media=draft.media).to_dict()
             findings = [
