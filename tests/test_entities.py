@@ -141,6 +141,114 @@ def test_entities_agree_with_the_single_extractors(section: str, case: dict[str,
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
+# --- Differential test against the JavaScript (opt-in) --------------------------------------------
+
+# Loads twitter-text's CommonJS build without its npm dependencies: core-js polyfills are not
+# needed on Node, and "punycode" is the 1.4.1 behaviour twitter-text depends on (Node's built-in
+# module, 2.x, does not encode labels with control characters).
+_ORACLE_JS = r"""
+const Module = require('module');
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  if (request.startsWith('core-js/')) return {};
+  if (request === '@babel/runtime/helpers/interopRequireDefault') {
+    return (o) => (o && o.__esModule ? o : { default: o });
+  }
+  if (request === 'punycode') {
+    const core = load.call(this, 'punycode', parent, isMain);
+    const toASCII = (input) => {
+      const parts = input.split('@'); let result = '';
+      if (parts.length > 1) { result = parts[0] + '@'; input = parts[1]; }
+      input = input.replace(/[\x2E\u3002\uFF0E\uFF61]/g, '.');
+      return result + input.split('.').map((s) => (/[^\x20-\x7E]/.test(s) ? 'xn--' + core.encode(s) : s)).join('.');
+    };
+    return { toASCII, encode: core.encode };
+  }
+  return load.apply(this, arguments);
+};
+const dist = process.argv[1];
+const tt = {};
+for (const name of ['extractUrlsWithIndices', 'extractHashtagsWithIndices', 'extractMentionsWithIndices',
+                    'extractCashtagsWithIndices', 'extractEntitiesWithIndices']) tt[name] = require(dist + '/' + name);
+const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+process.stdout.write(JSON.stringify(texts.map((text) => {
+  const cp = []; let n = 0;  // UTF-16 offset -> code point offset
+  for (let i = 0; i <= text.length; i++) {
+    cp.push(n); const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { cp.push(n); i++; }
+    }
+    n++;
+  }
+  const spans = (entities) => entities.map((e) => [cp[e.indices[0]], cp[e.indices[1]]]);
+  const all = tt.extractEntitiesWithIndices(text);
+  return {
+    urls: spans(tt.extractUrlsWithIndices(text)),
+    hashtags: spans(tt.extractHashtagsWithIndices(text)),
+    mentions: spans(tt.extractMentionsWithIndices(text)),
+    cashtags: spans(tt.extractCashtagsWithIndices(text)),
+    entities: {
+      urls: spans(all.filter((e) => e.url !== undefined)),
+      hashtags: spans(all.filter((e) => e.hashtag !== undefined)),
+      mentions: spans(all.filter((e) => e.screenName !== undefined && e.listSlug === '')),
+      cashtags: spans(all.filter((e) => e.cashtag !== undefined)),
+    },
+  };
+})));
+"""
+
+_FRAGMENTS = [
+    *"abZ1./()#@$ -_:?=&'![]~%é😀\n",
+    *[".", ".", " ", " ", "com", "co", "jp", "t.co/", "www.", "http://", "HTTPS://", "xn--", "XN--", "RT", "rt:"],
+    *["\ufe0f", "\ufe0e", "\u20e3", "\u200d", "\u202a", "\u2066", "\ufeff", "\u3000", "\xa0", "\u3002"],
+    *["ſ", "\u212a", "\u212b", "İ", "ı", "Ⱥ", "ж", "Ж", "É", "ẞ", "Σ", "日本語", "中国", "みんな", "한국"],
+    *["＃", "＠", "\U00020021", "\U000104a0", "٣", "\x01", "\x7f", "AAPL", "TEST.T", "user", "/list-name"],
+    *[".vermögensberatung", ".ΕΛ", ".social", ".COM", "(a)", "/..(x)", "a" * 25, "b" * 64],
+]
+
+
+def test_matches_twitter_text_js() -> None:
+    """Random texts give the same entities as twitter-text's JavaScript.
+
+    The fragments have no letters that Unicode added after twitter-text's hashtag tables.
+
+    Set TONECHECK_TWITTER_TEXT_JS to the ``dist`` folder of the twitter-text 3.1.0 npm package
+    (and have ``node`` on the PATH) to run it; TONECHECK_FUZZ_TEXTS sets the number of texts.
+    """
+    import json
+    import random
+    import shutil
+
+    dist = os.environ.get("TONECHECK_TWITTER_TEXT_JS")
+    node = shutil.which("node")
+    if not dist or not node:
+        pytest.skip("set TONECHECK_TWITTER_TEXT_JS to twitter-text's dist folder and install node")
+    rng = random.Random(20261124)
+    count = int(os.environ.get("TONECHECK_FUZZ_TEXTS", "20000"))
+    texts = ["".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 30))) for _ in range(count)]
+    run = subprocess.run(
+        [node, "-e", _ORACLE_JS, str(Path(dist).resolve())],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    failures = []
+    for text, expected in zip(texts, json.loads(run.stdout), strict=True):
+        found: dict[str, Any] = {
+            "urls": extract_urls(text),
+            "hashtags": extract_hashtags(text),
+            "mentions": extract_mentions(text, fediverse=False),
+            "cashtags": extract_cashtags(text),
+            "entities": extract_entities(text, fediverse=False),
+        }
+        found = json.loads(json.dumps(found))
+        if found != expected:
+            failures.append((text, found, expected))
+    assert not failures, failures[:5]
+
+
 # --- Fediverse mentions ----------------------------------------------------------------------------
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from tonecheck.model import Category, Finding, Media, Severity, Suggestion
 from tonecheck.text import ParsedText
 
-__all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status"]
+__all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status", "overflow_span", "spoken_list"]
 
 
 class FixAvailability(enum.StrEnum):
@@ -136,3 +136,24 @@ def spoken_list(names: Sequence[str], limit: int = 4) -> str:
     if len(names) > limit:
         shown.append("…")
     return ", ".join(shown)
+
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def overflow_span(parsed: ParsedText, items: Sequence[_Spanned], limit: int) -> tuple[int, int]:
+    """The span of the items past *limit*, for "too many" findings.
+
+    The extra items are marked together when they stand side by side (a block of hashtags at the
+    end); when the writer's words stand between them, only the first extra item is marked, so the
+    finding does not underline whole sentences.
+    """
+    first, last = items[limit], items[-1]
+    if any(first.start <= w.start < last.end for w in parsed.words):
+        return first.start, first.end
+    return first.start, last.end

@@ -52,103 +52,13 @@ Replace each bullet with "-" (or "1." for keycap numbers). When the emoji differ
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from typing import ClassVar
-
-import regex
 
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
-from tonecheck.text import Emoji, ParsedText
-
-_LEADING_SPACE = " \t\u00a0\u3000"
-_CONTENT = regex.compile(r"[\p{L}\p{N}]")
-
-
-@dataclass(frozen=True, slots=True)
-class BulletItem:
-    """A line that starts with an emoji or symbol bullet."""
-
-    start: int
-    end: int
-    kind: str  # "emoji", "keycap" or "symbol"
-    text: str
-    name: str
-    base: str
-
-
-def _symbols() -> str:
-    value = EmojiBullets.data.get("symbols", "")
-    return value if isinstance(value, str) else ""
-
-
-def bullet_lists(parsed: ParsedText) -> list[list[BulletItem]]:
-    """Groups of bullet lines (any length), computed once per draft and shared by the emoji rules."""
-    cached = parsed.cache.get("emoji-bullets")
-    if isinstance(cached, list):
-        return cached
-    found = _find_lists(parsed) if "\n" in parsed.text else []
-    parsed.cache["emoji-bullets"] = found
-    return found
-
-
-def bullet_items(parsed: ParsedText) -> list[BulletItem]:
-    """The bullets of lists with at least two lines (the default), for other emoji rules to skip."""
-    return [item for group in bullet_lists(parsed) if len(group) >= 2 for item in group]
-
-
-def _find_lists(parsed: ParsedText) -> list[list[BulletItem]]:
-    text = parsed.text
-    starts = {e.start: e for e in parsed.emoji}
-    symbols = _symbols()
-    lists: list[list[BulletItem]] = []
-    current: list[BulletItem] = []
-    gap = False
-    for line in parsed.lines:
-        stripped = line.text.lstrip(_LEADING_SPACE)
-        if not stripped.strip():
-            gap = True
-            continue
-        pos = line.end - len(stripped)
-        item = _bullet_at(text, pos, line.end, starts, symbols)
-        if item is None:
-            current = []
-        elif current and (not gap or item.base == current[-1].base):
-            current.append(item)
-        else:
-            current = [item]
-            lists.append(current)
-        gap = False
-    return lists
-
-
-def _bullet_at(
-    text: str, pos: int, line_end: int, starts: dict[int, Emoji], symbols: str
-) -> BulletItem | None:
-    e = starts.get(pos)
-    if e is not None:
-        end = e.end
-        first = e.text[0]
-        kind = "keycap" if first in "#*0123456789" or e.text == "🔟" else "emoji"
-        item = BulletItem(pos, end, kind, e.text, e.name, e.base)
-    elif text[pos] in symbols:
-        end = pos + 1
-        if end < line_end and text[end] in "\ufe0e\ufe0f":
-            end += 1  # a variation selector belongs to the symbol
-        name = unicodedata.name(text[pos], "symbol").lower()
-        item = BulletItem(pos, end, "symbol", text[pos], name, text[pos])
-    else:
-        return None
-    # A bullet stands alone: "★★★★☆ Food" and "⭐⭐⭐ Service" are ratings, "1️⃣0️⃣" is a number.
-    if end < line_end and (end in starts or text[end] in symbols):
-        return None
-    # A list item has words or numbers after its bullet; a line of emoji alone is not one.
-    if _CONTENT.search(text, end, line_end) is None:
-        return None
-    return item
+from tonecheck.rules.emoji._layout import BulletItem, bullet_lists
 
 
 def _replacement(item: BulletItem, following: str) -> str:

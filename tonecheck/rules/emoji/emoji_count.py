@@ -45,8 +45,8 @@ from typing import ClassVar
 
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
-from tonecheck.rule import Draft, Rule, RuleContext, spoken_list
-from tonecheck.rules.emoji.emoji_repeat import emoji_layout
+from tonecheck.rule import Draft, Rule, RuleContext, overflow_span, spoken_list
+from tonecheck.rules.emoji._layout import emoji_layout
 
 
 @register
@@ -75,10 +75,11 @@ class EmojiCount(Rule):
         groups = emoji_layout(draft.parsed).groups
         if len(groups) <= limit:
             return
+        start, end = overflow_span(draft.parsed, groups, limit)
         ctx.report(
             "too-many",
-            groups[limit].start,
-            found[-1].end,
+            start,
+            end,
             count=len(found),
             max=limit,
             spoken=spoken_list([e.name for e in found]),

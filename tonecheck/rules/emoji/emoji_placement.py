@@ -64,8 +64,7 @@ import regex
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, Rule, RuleContext, spoken_list
-from tonecheck.rules.emoji.emoji_bullets import bullet_items
-from tonecheck.rules.emoji.emoji_repeat import FLAG, KEYCAP, LETTER, PICTURE, emoji_kind, emoji_layout
+from tonecheck.rules.emoji._layout import FLAG, KEYCAP, LETTER, PICTURE, bullet_items, emoji_kind, emoji_layout
 from tonecheck.text import Emoji, ParsedText
 
 _INLINE = " \t\u00a0"

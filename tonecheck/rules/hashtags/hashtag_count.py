@@ -42,7 +42,7 @@ from typing import ClassVar
 
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
-from tonecheck.rule import Draft, Rule, RuleContext
+from tonecheck.rule import Draft, Rule, RuleContext, overflow_span
 
 
 @register
@@ -64,4 +64,5 @@ class HashtagCount(Rule):
         tags = draft.parsed.hashtags
         limit = ctx.options["max"]
         if len(tags) > limit:
-            ctx.report("too-many", tags[limit].start, tags[-1].end, count=len(tags), max=limit)
+            start, end = overflow_span(draft.parsed, tags, limit)
+            ctx.report("too-many", start, end, count=len(tags), max=limit)

@@ -45,7 +45,7 @@ from typing import ClassVar
 
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
-from tonecheck.rule import Draft, Rule, RuleContext
+from tonecheck.rule import Draft, Rule, RuleContext, overflow_span
 
 
 @register
@@ -68,4 +68,5 @@ class LinkCount(Rule):
         urls = draft.parsed.urls
         limit = ctx.options["max"]
         if len(urls) > limit:
-            ctx.report("too-many", urls[limit].start, urls[-1].end, count=len(urls), max=limit)
+            start, end = overflow_span(draft.parsed, urls, limit)
+            ctx.report("too-many", start, end, count=len(urls), max=limit)
