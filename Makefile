@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+ORACLE := tests/oracle/node_modules/.installed
 
 .PHONY: demo test lint pytest bench rules clean
 
@@ -30,7 +31,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check tonecheck tests bench
 	$(VENV)/bin/mypy
 
-pytest: $(STAMP)
+# twitter-text's JavaScript, for the test that compares our entity extraction with it.
+$(ORACLE): tests/oracle/package.json tests/oracle/package-lock.json
+	npm ci --prefix tests/oracle --no-audit --no-fund --loglevel=error
+	touch $(ORACLE)
+
+pytest: $(STAMP) $(ORACLE)
 	$(PY) -m pytest -q -p no:cacheprovider; status=$$?; [ $$status -eq 5 ] && exit 0; exit $$status
 
 test: lint pytest

@@ -1,7 +1,7 @@
 """Tests for tonecheck.entities: twitter-text's conformance suite plus the fediverse extensions.
 
 The conformance cases come from twitter-text's ``conformance/extract.yml`` (Copyright 2011 Twitter,
-Inc., Apache License 2.0), read from ``/work/shared/conformance/twitter-text/extract.yml`` or the
+Inc., Apache License 2.0), read from ``../shared/conformance/twitter-text/extract.yml`` (beside the repository) or the
 file named by ``TONECHECK_TWITTER_TEXT_EXTRACT_YML``. Its indices are code point offsets (the
 reference runners convert them from UTF-16), the same unit as tonecheck's spans.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tonecheck import entities
 from tonecheck.entities import (
@@ -27,9 +28,8 @@ from tonecheck.entities import (
     extract_urls,
 )
 
-yaml = pytest.importorskip("yaml")
-
-_DEFAULT_YML = Path("/work/shared/conformance/twitter-text/extract.yml")
+# The shared folder sits beside the repository (as in CI); the file is twitter-text's, Apache-2.0.
+_DEFAULT_YML = Path(__file__).resolve().parent.parent.parent / "shared" / "conformance" / "twitter-text" / "extract.yml"
 _YML = Path(os.environ.get("TONECHECK_TWITTER_TEXT_EXTRACT_YML", _DEFAULT_YML))
 
 # Every section of extract.yml and what checks it. "replies" is about extractReplies (the @name a
@@ -213,17 +213,18 @@ def test_matches_twitter_text_js() -> None:
 
     The fragments have no letters that Unicode added after twitter-text's hashtag tables.
 
-    Set TONECHECK_TWITTER_TEXT_JS to the ``dist`` folder of the twitter-text 3.1.0 npm package
-    (and have ``node`` on the PATH) to run it; TONECHECK_FUZZ_TEXTS sets the number of texts.
+    ``make test`` installs twitter-text 3.1.0 into tests/oracle (``npm ci --prefix tests/oracle``);
+    TONECHECK_TWITTER_TEXT_JS points elsewhere, and TONECHECK_FUZZ_TEXTS sets the number of texts.
     """
     import json
     import random
     import shutil
 
-    dist = os.environ.get("TONECHECK_TWITTER_TEXT_JS")
+    installed = Path(__file__).parent / "oracle" / "node_modules" / "twitter-text" / "dist"  # `make test` installs it
+    dist = os.environ.get("TONECHECK_TWITTER_TEXT_JS") or (str(installed) if installed.is_dir() else None)
     node = shutil.which("node")
     if not dist or not node:
-        pytest.skip("set TONECHECK_TWITTER_TEXT_JS to twitter-text's dist folder and install node")
+        pytest.skip("run `npm ci --prefix tests/oracle` (or set TONECHECK_TWITTER_TEXT_JS) and install node")
     rng = random.Random(20261124)
     count = int(os.environ.get("TONECHECK_FUZZ_TEXTS", "20000"))
     texts = ["".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 30))) for _ in range(count)]
@@ -438,7 +439,7 @@ def test_offsets_are_code_points() -> None:
 
 
 def test_empty_and_plain_text() -> None:
-    empty = {"urls": [], "hashtags": [], "mentions": [], "cashtags": []}
+    empty: dict[str, list[tuple[int, int]]] = {"urls": [], "hashtags": [], "mentions": [], "cashtags": []}
     assert extract_entities("") == empty
     assert extract_entities("Just some words, nothing else.") == empty
 
