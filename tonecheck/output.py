@@ -55,7 +55,7 @@ def render_text(result: Result, *, colour: bool = False) -> str:
         )
         out.extend(_excerpt(text, f, paint))
         for s in f.suggestions[:3]:
-            shown = s.replacement if s.replacement.strip() else repr(s.replacement)
+            shown = s.replacement if s.replacement.strip() else f"{s.label} (delete the marked text)"
             note = "" if s.safe else " (check before using)"
             out.append(f"    {paint('suggestion:', _BOLD)} {shown}{note}")
     return "\n".join(out) + "\n"
