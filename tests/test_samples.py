@@ -17,8 +17,16 @@ CHECKER = Checker(raise_errors=True)
 PLATFORMS = [None, "x", "mastodon", "bluesky", "threads", "linkedin", "instagram", "facebook"]
 
 
-@pytest.mark.parametrize("path", sorted(DRAFTS.glob("clean-*")), ids=lambda p: p.name)
-@pytest.mark.parametrize("platform", PLATFORMS)
+# The plain-text samples have links, which Instagram captions cannot hold; the TOML samples name their platform.
+CLEAN = [
+    pytest.param(path, platform, id=f"{path.name}-{platform}")
+    for path in sorted(DRAFTS.glob("clean-*"))
+    for platform in PLATFORMS
+    if not (platform == "instagram" and path.suffix == ".txt")
+]
+
+
+@pytest.mark.parametrize(("path", "platform"), CLEAN)
 def test_clean_samples_raise_nothing(path: Path, platform: str | None) -> None:
     for draft in read_drafts(str(path), platform=platform):
         report = CHECKER.check(draft.text, platform=draft.platform, media=draft.media)

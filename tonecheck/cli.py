@@ -50,6 +50,8 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("-p", "--platform", help="target platform: x, mastodon, bluesky, threads, linkedin, …")
     chk.add_argument("--alt", action="append", default=None, metavar="TEXT",
                      help="alt text of an attached image (repeat per image; '' for an empty one)")
+    chk.add_argument("--cw", "--content-warning", dest="content_warning", metavar="TEXT",
+                     help="the post's content warning (counted with the post on Mastodon)")
     chk.add_argument("--profile", metavar="FILE", help="brand voice profile")
     chk.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml (default: the nearest one)")
     chk.add_argument("-f", "--format", choices=("text", "json", "sarif"), default="text")
@@ -65,6 +67,15 @@ def _build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("explain", help="print a rule's documentation")
     exp.add_argument("rule", help="rule id, e.g. hashtag-camel-case")
+
+    spl = sub.add_parser("split", help="split an over-long draft into a thread of posts that fit the platform")
+    spl.add_argument("file", nargs="?", metavar="FILE", help="a text or TOML draft file; - reads standard input")
+    spl.add_argument("-t", "--text", help="split this text")
+    spl.add_argument("-p", "--platform", help="target platform: x, mastodon, bluesky, threads, linkedin, …")
+    spl.add_argument("--numbering", action="store_true", help="end each post with ' 1/3' (counted in the limit)")
+    spl.add_argument("--limit", type=int, metavar="N", help="maximum post length (instead of the platform's)")
+    spl.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    spl.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml with platform limits (default: nearest)")
     return parser
 
 
@@ -79,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "split":
+            return _split_command(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except _UsageError as exc:
@@ -136,7 +149,10 @@ def _check(args: argparse.Namespace) -> int:
     results = []
     for src in sources:
         try:
-            report = checker.check(src.text, platform=src.platform, media=src.media, profile=args.profile)
+            report = checker.check(
+                src.text, platform=src.platform, media=src.media, profile=args.profile,
+                content_warning=src.content_warning or args.content_warning,
+            )
         except InputError as exc:
             if src.row is None:
                 raise
@@ -237,4 +253,52 @@ def _explain(args: argparse.Namespace) -> int:
         hint = f" Did you mean: {', '.join(close)}?" if close else " Run `tonecheck rules` for the list."
         raise InputError(f"unknown rule {args.rule!r}.{hint}")
     sys.stdout.write(docs.explain(registry.get(args.rule)))
+    return EXIT_OK
+
+
+def _split_command(args: argparse.Namespace) -> int:
+    """Print the posts of a thread made from one draft, each with its length counted the platform's way."""
+    from tonecheck import platforms
+    from tonecheck.split import split_thread
+
+    if args.file is not None and args.text is not None:
+        raise _UsageError("give a FILE or --text, not both")
+    if args.limit is not None and args.limit < 1:
+        raise _UsageError(f"--limit must be at least 1, not {args.limit}")
+    text, platform = args.text, args.platform
+    if text is None:
+        name = args.file
+        if name is None:
+            if sys.stdin is None or sys.stdin.isatty():
+                raise _UsageError("give a FILE, --text TEXT, or '-' to read standard input")
+            name = "-"
+        drafts = list(read_drafts(name, sys.stdin, platform=platform))  # type: ignore[arg-type]
+        if len(drafts) != 1:
+            raise InputError(f"{name}: split takes one draft, and the file has {len(drafts)}")
+        # The line break that ends a file is not part of the draft.
+        text, platform = drafts[0].text.removesuffix("\n").removesuffix("\r"), drafts[0].platform
+    if platform is None and args.limit is None:
+        raise _UsageError("give --platform (or --limit N to count plain characters)")
+    path = args.config or find_config()
+    config = load_config(path) if path else Config()
+    overrides = dict(config.platforms.get(platforms.resolve(platform), {})) if platform else {}
+    try:
+        posts = split_thread(text, platform, numbering=args.numbering, limit=args.limit, overrides=overrides)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if args.limit is not None:
+        overrides["max_length"] = args.limit
+    venue = platforms.get(platform, overrides)
+    counted = [(post, platforms.measure(post, venue)) for post in posts]
+    if args.format == "json":
+        payload = [
+            {"text": post, "length": n.length, "limit": n.limit}
+            | ({"bytes": n.bytes, "byte_limit": n.byte_limit} if n.byte_limit is not None else {})
+            for post, n in counted
+        ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for i, (post, n) in enumerate(counted, start=1):
+        size = f", {n.bytes}/{n.byte_limit} bytes" if n.byte_limit is not None else ""
+        sys.stdout.write(f"--- {i}/{len(counted)} ({n.length}/{n.limit}{size}) ---\n{post}\n")
     return EXIT_OK

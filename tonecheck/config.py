@@ -14,6 +14,9 @@ Read from ``tonecheck.toml`` (top level) or from ``[tool.tonecheck]`` in ``pypro
     [rules.hashtag-count]
     max = 3                         # per-rule options; defaults and sources: RULES.md
 
+    [platforms.mastodon]
+    max_length = 1000               # your instance's limits (defaults and sources: data/platforms.toml)
+
 Every key is checked: an unknown rule, option or value is a :class:`ConfigError` that names the
 file and the key.
 """
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config"]
 
 CONFIG_FILES = ("tonecheck.toml", "pyproject.toml")
-_KEYS = {"language", "preview", "disable", "enable", "severity", "rules", "max-length"}
+_KEYS = {"language", "preview", "disable", "enable", "severity", "rules", "platforms", "max-length"}
 _CATEGORIES = {c.value for c in Category}
 
 
@@ -52,6 +55,7 @@ class Config:
     enable: frozenset[str] = frozenset()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    platforms: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     max_length: int = 50_000
     source: str = "<defaults>"
 
@@ -87,6 +91,7 @@ class Config:
         if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
             raise ConfigError(f"{source}: 'rules' must hold one table of options per rule")
         return cls(
+            platforms=_platforms(data.get("platforms", {}), source),
             language=language.strip(),
             preview=preview,
             disable=_names(data, "disable", source),
@@ -118,6 +123,30 @@ class Config:
                 if not _same_type(defaults[key], value):
                     kind = type(defaults[key]).__name__
                     raise ConfigError(f"{src}: rules.{rule_id}.{key} must be of type {kind}")
+
+
+def _platforms(table: Any, source: str) -> dict[str, dict[str, int]]:
+    from tonecheck import platforms
+
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{source}: 'platforms' must hold one table of limits per platform")
+    out: dict[str, dict[str, int]] = {}
+    for name, limits in table.items():
+        try:
+            pid = platforms.resolve(name)
+        except ValueError as exc:
+            raise ConfigError(f"{source}: platforms: {exc}") from None
+        if not isinstance(limits, Mapping):
+            raise ConfigError(f"{source}: platforms.{name} must be a table")
+        for key, value in limits.items():
+            if key not in platforms.OVERRIDABLE:
+                raise ConfigError(
+                    f"{source}: platforms.{name}: unknown limit {key!r} (limits: {', '.join(platforms.OVERRIDABLE)})"
+                )
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{source}: platforms.{name}.{key} must be a whole number")
+        out[pid] = dict(limits)
+    return out
 
 
 def _names(data: Mapping[str, Any], key: str, source: str) -> frozenset[str]:

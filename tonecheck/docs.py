@@ -7,6 +7,8 @@ in this order (``Options`` only when the rule has options)::
     ## Why it matters
     ## Example          (a ```text fenced block that the rule flags)
     ## Use instead      (a ```text fenced block that the rule does not flag)
+
+A fence may name the platform the draft is checked for: ```text platform=x
     ## Options
     ## Fix
     ## References       (a list of URLs)
@@ -39,7 +41,7 @@ __all__ = [
 SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead", "Options", "Fix", "References")
 REQUIRED_SECTIONS = tuple(s for s in SECTIONS if s != "Options")
 
-_FENCE = re.compile(r"```text\n(.*?)\n```", re.S)
+_FENCE = re.compile(r"```text(?: platform=(\w+))?\n(.*?)\n```", re.S)
 
 
 class DocstringError(ValueError):
@@ -84,9 +86,9 @@ def parse_docstring(doc: str | None) -> tuple[str, dict[str, str]]:
     return summary, sections
 
 
-def example_texts(section: str) -> list[str]:
-    """The drafts in a section's ```text blocks."""
-    return [m.group(1) for m in _FENCE.finditer(section)]
+def example_texts(section: str) -> list[tuple[str, str | None]]:
+    """The drafts in a section's ```text blocks, each with the platform its fence names (or ``None``)."""
+    return [(m.group(2), m.group(1)) for m in _FENCE.finditer(section)]
 
 
 def first_paragraph(section: str) -> str:

@@ -51,6 +51,14 @@ class Checker:
         self.config.validate(self.registry)
         self._raise_errors = raise_errors
         self._plan = [_Planned(r, self.config) for r in self.registry if self._enabled(r)]
+        self._venues: dict[str | None, platforms.Platform] = {}
+
+    def _venue(self, platform: str | None) -> platforms.Platform:
+        venue = self._venues.get(platform)
+        if venue is None:
+            overrides = self.config.platforms.get(platform, {}) if platform else {}
+            venue = self._venues[platform] = platforms.get(platform, overrides)
+        return venue
 
     def _enabled(self, rule: type[Rule]) -> bool:
         cfg = self.config
@@ -75,11 +83,12 @@ class Checker:
         media: Iterable[Media] = (),
         profile: object | None = None,
         config: ConfigLike = None,
+        content_warning: str | None = None,
     ) -> Report:
         """Check one draft. See :func:`tonecheck.check`."""
         if config is not None:
             return Checker(config, registry=self.registry, raise_errors=self._raise_errors).check(
-                text, platform=platform, media=media, profile=profile
+                text, platform=platform, media=media, profile=profile, content_warning=content_warning
             )
         if profile is not None:
             raise InputError("voice profiles are not supported by this version of tonecheck")
@@ -89,15 +98,19 @@ class Checker:
             raise InputError(
                 f"the draft is {len(text):,} characters long; the limit is {self.config.max_length:,}"
             )
+        if content_warning is not None and not isinstance(content_warning, str):
+            raise InputError("the content warning must be a string")
         if platform is not None:
             platform = platforms.resolve(platform)
+        venue = self._venue(platform)
         media = tuple(media)
         for item in media:
             if not isinstance(item, Media):
                 raise InputError("media items must be tonecheck.Media objects")
 
         parsed = parse(text)
-        draft = Draft(text, parsed, platform, media, self.config.language)
+        length = platforms.measure(text, venue, content_warning=content_warning) if platform else None
+        draft = Draft(text, parsed, platform, media, self.config.language, content_warning, venue, length)
         findings: list[Finding] = []
         skipped: list[Skipped] = []
         ran: set[Category] = set()
@@ -138,7 +151,7 @@ def _order(f: Finding) -> tuple[int, str, int, int, int, str]:
 
 def _metrics(draft: Draft) -> dict[str, Any]:
     p = draft.parsed
-    return {
+    metrics: dict[str, Any] = {
         "characters": len(draft.text),
         "graphemes": p.grapheme_count,
         "words": len(p.words),
@@ -150,6 +163,13 @@ def _metrics(draft: Draft) -> dict[str, Any]:
         "media": len(draft.media),
         "reading_grade": readability.grade(p, draft.language),
     }
+    if draft.length is not None:
+        metrics["length"] = draft.length.length
+        metrics["length_limit"] = draft.length.limit
+        if draft.length.byte_limit is not None:
+            metrics["bytes"] = draft.length.bytes
+            metrics["byte_limit"] = draft.length.byte_limit
+    return metrics
 
 
 def _resolve(config: ConfigLike) -> Config:
@@ -174,9 +194,17 @@ def check(
     media: Iterable[Media] = (),
     profile: object | None = None,
     config: ConfigLike = None,
+    content_warning: str | None = None,
 ) -> Report:
-    """Check one draft with the default rules (or *config*) and return the :class:`Report`."""
+    """Check one draft with the default rules (or *config*) and return the :class:`Report`.
+
+    *platform* is one of ``x``, ``mastodon``, ``bluesky``, ``threads``, ``linkedin``, ``instagram``,
+    ``facebook`` (or ``None``); *content_warning* is the post's content warning or spoiler text,
+    counted where the platform counts it (Mastodon).
+    """
     global _default
     if _default is None:
         _default = Checker()
-    return _default.check(text, platform=platform, media=media, profile=profile, config=config)
+    return _default.check(
+        text, platform=platform, media=media, profile=profile, config=config, content_warning=content_warning
+    )

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
+from tonecheck import platforms
 from tonecheck.model import Category, Finding, Media, Severity, Suggestion
+from tonecheck.platforms import Length, Platform
 from tonecheck.text import ParsedText
 
 __all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status", "overflow_span", "spoken_list"]
@@ -41,13 +43,21 @@ class Status(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """Everything a rule may read about the draft being checked."""
+    """Everything a rule may read about the draft being checked.
+
+    ``platform`` is the platform id (``None`` when no platform was given) and ``venue`` its data
+    (limits and caps; the neutral default when none was given). ``length`` is the post's length
+    counted the platform's way, when a platform was given.
+    """
 
     text: str
     parsed: ParsedText
     platform: str | None = None
     media: tuple[Media, ...] = ()
     language: str = "en"
+    content_warning: str | None = None
+    venue: Platform = field(default_factory=lambda: platforms.get(None))
+    length: Length | None = None
 
 
 class Rule:

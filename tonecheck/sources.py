@@ -1,8 +1,8 @@
 """Read drafts from files for the command line: plain text, TOML drafts and CSV batches.
 
 - ``*.txt`` (or standard input): the whole file is one draft.
-- ``*.toml``: one draft with ``text``, optional ``platform`` and ``[[media]]`` items
-  (``kind``, ``alt``, ``path``) — the format of ``samples/drafts``.
+- ``*.toml``: one draft with ``text``, optional ``platform``, ``content_warning`` and ``[[media]]``
+  items (``kind``, ``alt``, ``path``).
 - ``*.csv``: a batch of scheduled posts, one a row, with a header. ``text`` (or ``post``,
   ``message``, ``content``) is required; ``platform``/``network`` is optional; every column whose name
   starts with ``alt`` (``alt``, ``alt1``, ``alt_text_2`` …) is the alt text of one attached image;
@@ -28,6 +28,7 @@ _TEXT_COLUMNS = ("text", "post", "message", "content", "body")
 _PLATFORM_COLUMNS = ("platform", "network", "channel")
 _LABEL_COLUMNS = ("id", "name", "date", "scheduled", "when")
 _COUNT_COLUMNS = ("images", "media", "attachments")
+_CW_COLUMNS = ("content_warning", "cw", "spoiler")
 _MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -41,6 +42,7 @@ class DraftSource:
     platform: str | None = None
     media: tuple[Media, ...] = ()
     row: int | None = None
+    content_warning: str | None = None
 
 
 def read_drafts(name: str, stdin: io.TextIOBase | None = None, *, platform: str | None = None) -> Iterator[DraftSource]:
@@ -85,7 +87,10 @@ def _toml_draft(name: str, content: str, platform: str | None) -> DraftSource:
             media.append(Media(path=item.get("path"), alt=item.get("alt"), kind=item.get("kind")))
         except (TypeError, ValueError) as exc:
             raise InputError(f"{name}: media item {i + 1}: {exc}") from None
-    return DraftSource(name, name, text, data.get("platform", platform), tuple(media))
+    cw = data.get("content_warning")
+    if cw is not None and not isinstance(cw, str):
+        raise InputError(f"{name}: 'content_warning' must be a string")
+    return DraftSource(name, name, text, data.get("platform", platform), tuple(media), content_warning=cw)
 
 
 def _csv_drafts(name: str, content: str, platform: str | None) -> Iterator[DraftSource]:
@@ -101,6 +106,7 @@ def _csv_drafts(name: str, content: str, platform: str | None) -> Iterator[Draft
     platform_col = next((fields[c] for c in _PLATFORM_COLUMNS if c in fields), None)
     label_col = next((fields[c] for c in _LABEL_COLUMNS if c in fields), None)
     count_col = next((fields[c] for c in _COUNT_COLUMNS if c in fields), None)
+    cw_col = next((fields[c] for c in _CW_COLUMNS if c in fields), None)
     alt_cols = [orig for low, orig in fields.items() if low.startswith("alt")]
     try:
         for number, row in enumerate(reader, start=2):
@@ -114,7 +120,8 @@ def _csv_drafts(name: str, content: str, platform: str | None) -> Iterator[Draft
                 alts = [a for a in alts if a is not None]
             media = tuple(Media(alt=a, kind="image") for a in alts)
             row_platform = (row.get(platform_col) or "").strip() if platform_col else ""
-            yield DraftSource(label, name, text, row_platform or platform, media, number)
+            cw = (row.get(cw_col) or None) if cw_col else None
+            yield DraftSource(label, name, text, row_platform or platform, media, number, cw)
     except csv.Error as exc:
         raise InputError(f"{name}: not a readable CSV file ({exc})") from None
 

@@ -9,6 +9,7 @@ A rule's fixture file (``tests/fixtures/rules/<rule-id>.toml``) has this shape::
     text = "Sale today #a #b #c"
     platform = "x"                    # optional
     language = "de"                   # optional draft language (default "en")
+    content_warning = "CW text"       # optional content warning / spoiler text
     options = { max = 2 }             # optional rule options
     media = [{ kind = "image", alt = "A dog" }]   # optional
     findings = [
@@ -51,6 +52,7 @@ class Case:
     text: str
     platform: str | None = None
     language: str = "en"
+    content_warning: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     media: tuple[Media, ...] = ()
     findings: tuple[Mapping[str, Any], ...] = ()
@@ -63,6 +65,9 @@ class Fixture:
     rule: str
     path: Path
     cases: tuple[Case, ...]
+
+
+_CASE_KEYS = {"name", "text", "platform", "language", "content_warning", "options", "media", "findings"}
 
 
 def load_fixture(path: str | Path) -> Fixture:
@@ -78,7 +83,7 @@ def load_fixture(path: str | Path) -> Fixture:
     cases = []
     for kind in ("flags", "passes"):
         for entry in raw.get(kind, []):
-            extra = set(entry) - {"name", "text", "platform", "language", "options", "media", "findings"}
+            extra = set(entry) - _CASE_KEYS
             if extra:
                 raise ValueError(f"{path}: case {entry.get('name')!r} has unknown keys {sorted(extra)}")
             if kind == "flags" and not entry.get("findings"):
@@ -92,6 +97,7 @@ def load_fixture(path: str | Path) -> Fixture:
                     text=entry["text"],
                     platform=entry.get("platform"),
                     language=entry.get("language", "en"),
+                    content_warning=entry.get("content_warning"),
                     options=entry.get("options", {}),
                     media=tuple(Media(**m) for m in entry.get("media", [])),
                     findings=tuple(entry.get("findings", [])),

@@ -62,10 +62,11 @@ def test_every_fixture_names_a_rule() -> None:
 def test_docstring_examples_behave(rule: type[Rule]) -> None:
     _, sections = docs.parse_docstring(rule.__doc__)
     checker = checker_for(rule.id)
-    for text in docs.example_texts(sections["Example"]):
-        assert [f for f in checker.check(text).findings if f.rule == rule.id], f"Example not flagged: {text!r}"
-    for text in docs.example_texts(sections["Use instead"]):
-        found = [f.message for f in checker.check(text).findings if f.rule == rule.id]
+    for text, platform in docs.example_texts(sections["Example"]):
+        found = checker.check(text, platform=platform).findings
+        assert [f for f in found if f.rule == rule.id], f"Example not flagged: {text!r}"
+    for text, platform in docs.example_texts(sections["Use instead"]):
+        found = [f.message for f in checker.check(text, platform=platform).findings if f.rule == rule.id]
         assert not found, f"Use instead is flagged: {found}"
 
 

@@ -27,7 +27,7 @@ def _cases() -> list[pytest.param]:
 def test_fixture_case(rule_id: str, case: Case) -> None:
     rule = default_registry().get(rule_id)
     checker = checker_for(rule_id, case.options, language=case.language)
-    report = checker.check(case.text, platform=case.platform, media=case.media)
+    report = checker.check(case.text, platform=case.platform, media=case.media, content_warning=case.content_warning)
     found = [f for f in report.findings if f.rule == rule_id]
     if not (case.kind == "passes" and rule.languages and not case.language.startswith(rule.languages)):
         assert not report.skipped, report.skipped
@@ -54,8 +54,9 @@ def test_fixture_case(rule_id: str, case: Case) -> None:
             fixed = apply(target_text, finding)
             assert fixed == expected["fixed"]
             if finding.target == "text":
-                again = [f for f in checker.check(fixed, platform=case.platform, media=case.media).findings
-                         if f.rule == rule_id]
+                again = checker.check(fixed, platform=case.platform, media=case.media,
+                                      content_warning=case.content_warning).findings
+                again = [f for f in again if f.rule == rule_id]
                 assert len(again) < len(found), f"the fix did not remove the finding: {describe(again)}"
         elif rule.fix == FixAvailability.ALWAYS:
             pytest.fail("a rule that always fixes needs 'fixed' on every expected finding")
