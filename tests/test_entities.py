@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.twitter_text_js import run_js
 from tonecheck import entities
 from tonecheck.entities import (
     extract_cashtags,
@@ -147,26 +148,6 @@ def test_entities_agree_with_the_single_extractors(section: str, case: dict[str,
 # needed on Node, and "punycode" is the 1.4.1 behaviour twitter-text depends on (Node's built-in
 # module, 2.x, does not encode labels with control characters).
 _ORACLE_JS = r"""
-const Module = require('module');
-const load = Module._load;
-Module._load = function (request, parent, isMain) {
-  if (request.startsWith('core-js/')) return {};
-  if (request === '@babel/runtime/helpers/interopRequireDefault') {
-    return (o) => (o && o.__esModule ? o : { default: o });
-  }
-  if (request === 'punycode') {
-    const core = load.call(this, 'punycode', parent, isMain);
-    const toASCII = (input) => {
-      const parts = input.split('@'); let result = '';
-      if (parts.length > 1) { result = parts[0] + '@'; input = parts[1]; }
-      input = input.replace(/[\x2E\u3002\uFF0E\uFF61]/g, '.');
-      return result + input.split('.').map((s) => (/[^\x20-\x7E]/.test(s) ? 'xn--' + core.encode(s) : s)).join('.');
-    };
-    return { toASCII, encode: core.encode };
-  }
-  return load.apply(this, arguments);
-};
-const dist = process.argv[1];
 const tt = {};
 for (const name of ['extractUrlsWithIndices', 'extractHashtagsWithIndices', 'extractMentionsWithIndices',
                     'extractCashtagsWithIndices', 'extractEntitiesWithIndices']) tt[name] = require(dist + '/' + name);
@@ -218,25 +199,12 @@ def test_matches_twitter_text_js() -> None:
     """
     import json
     import random
-    import shutil
 
-    installed = Path(__file__).parent / "oracle" / "node_modules" / "twitter-text" / "dist"  # `make test` installs it
-    dist = os.environ.get("TONECHECK_TWITTER_TEXT_JS") or (str(installed) if installed.is_dir() else None)
-    node = shutil.which("node")
-    if not dist or not node:
-        pytest.skip("run `npm ci --prefix tests/oracle` (or set TONECHECK_TWITTER_TEXT_JS) and install node")
     rng = random.Random(20261124)
     count = int(os.environ.get("TONECHECK_FUZZ_TEXTS", "20000"))
     texts = ["".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 30))) for _ in range(count)]
-    run = subprocess.run(
-        [node, "-e", _ORACLE_JS, str(Path(dist).resolve())],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
     failures = []
-    for text, expected in zip(texts, json.loads(run.stdout), strict=True):
+    for text, expected in zip(texts, run_js(_ORACLE_JS, texts), strict=True):
         found: dict[str, Any] = {
             "urls": extract_urls(text),
             "hashtags": extract_hashtags(text),

@@ -14,7 +14,6 @@ import math
 import os
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import pytest
 import regex
 import yaml
 
+from tests.twitter_text_js import run_js
 from tonecheck import lexicon, twitter_count
 from tonecheck.entities import extract_urls
 from tonecheck.twitter_count import TweetLength, parse_tweet, weighted_length
@@ -441,26 +441,6 @@ def test_valid_end_on_random_texts() -> None:
 # Loads twitter-text's CommonJS build as tests/test_entities.py does (core-js stubbed, punycode 1.4.1
 # behaviour) and runs parseTweet, twemoji-parser's parse and extractUrlsWithIndices.
 _ORACLE_JS = r"""
-const Module = require('module');
-const load = Module._load;
-Module._load = function (request, parent, isMain) {
-  if (request.startsWith('core-js/')) return {};
-  if (request === '@babel/runtime/helpers/interopRequireDefault') {
-    return (o) => (o && o.__esModule ? o : { default: o });
-  }
-  if (request === 'punycode') {
-    const core = load.call(this, 'punycode', parent, isMain);
-    const toASCII = (input) => {
-      const parts = input.split('@'); let result = '';
-      if (parts.length > 1) { result = parts[0] + '@'; input = parts[1]; }
-      input = input.replace(/[\x2E\u3002\uFF0E\uFF61]/g, '.');
-      return result + input.split('.').map((s) => (/[^\x20-\x7E]/.test(s) ? 'xn--' + core.encode(s) : s)).join('.');
-    };
-    return { toASCII, encode: core.encode };
-  }
-  return load.apply(this, arguments);
-};
-const dist = process.argv[1];
 const parseTweet = require(dist + '/parseTweet');
 const configs = require(dist + '/configs');
 const extractUrls = require(dist + '/extractUrlsWithIndices');
@@ -487,21 +467,10 @@ Oracle = Callable[[dict[str, Any]], dict[str, Any]]
 
 @pytest.fixture(scope="module")
 def oracle() -> Oracle:
-    installed = Path(__file__).parent / "oracle" / "node_modules" / "twitter-text" / "dist"  # `make test` installs it
-    dist = os.environ.get("TONECHECK_TWITTER_TEXT_JS") or (str(installed) if installed.is_dir() else None)
-    node = shutil.which("node")
-    if not dist or not node:
-        pytest.skip("run `npm ci --prefix tests/oracle` (or set TONECHECK_TWITTER_TEXT_JS) and install node")
+    run_js(_ORACLE_JS, {})  # skips when node or the package is missing
 
     def run(request: dict[str, Any]) -> dict[str, Any]:
-        completed = subprocess.run(
-            [node, "-e", _ORACLE_JS, str(Path(dist).resolve())],
-            input=json.dumps(request),
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        result: dict[str, Any] = json.loads(completed.stdout)
+        result: dict[str, Any] = run_js(_ORACLE_JS, request)
         return result
 
     return run
