@@ -123,6 +123,12 @@ def main() -> None:
     except ImportError:
         peer = None
 
+    from tonecheck.split import split_thread
+
+    draft = "\n\n".join(posts[:80])[:5000]
+    split_ms = {
+        p: min(_time_each(lambda t, p=p: split_thread(t, p, numbering=True), [draft], 5)) for p in ("x", "mastodon")
+    }
     first = min((_fresh(_FIRST_CHECK) for _ in range(3)), key=lambda r: r["total"])
     rss = _fresh(_PEAK_RSS % str(CORPUS))
 
@@ -142,6 +148,8 @@ def main() -> None:
     print(f"import tonecheck: {first['import']:.3f} s; first check: {first['first']:.3f} s; "
           f"together: {first['total']:.3f} s (best of 3 fresh processes)")
     print(f"peak RSS after checking the whole corpus: {rss['rss_mb']:.0f} MB")
+    print("split a 5,000-character draft into a numbered thread: "
+          + ", ".join(f"{p} {ms:.1f} ms" for p, ms in split_ms.items()))
     print()
     print("budget                      figure      limit   ok")
     rows = [

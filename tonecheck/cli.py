@@ -74,6 +74,8 @@ def _build_parser() -> argparse.ArgumentParser:
     spl.add_argument("-p", "--platform", help="target platform: x, mastodon, bluesky, threads, linkedin, …")
     spl.add_argument("--numbering", action="store_true", help="end each post with ' 1/3' (counted in the limit)")
     spl.add_argument("--limit", type=int, metavar="N", help="maximum post length (instead of the platform's)")
+    spl.add_argument("--cw", "--content-warning", dest="content_warning", metavar="TEXT",
+                     help="content warning on every post (counted on Mastodon)")
     spl.add_argument("-f", "--format", choices=("text", "json"), default="text")
     spl.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml with platform limits (default: nearest)")
     return parser
@@ -277,19 +279,24 @@ def _split_command(args: argparse.Namespace) -> int:
             raise InputError(f"{name}: split takes one draft, and the file has {len(drafts)}")
         # The line break that ends a file is not part of the draft.
         text, platform = drafts[0].text.removesuffix("\n").removesuffix("\r"), drafts[0].platform
+        args.content_warning = args.content_warning or drafts[0].content_warning
     if platform is None and args.limit is None:
         raise _UsageError("give --platform (or --limit N to count plain characters)")
     path = args.config or find_config()
     config = load_config(path) if path else Config()
     overrides = dict(config.platforms.get(platforms.resolve(platform), {})) if platform else {}
     try:
-        posts = split_thread(text, platform, numbering=args.numbering, limit=args.limit, overrides=overrides)
+        posts = split_thread(
+            text, platform, numbering=args.numbering, limit=args.limit, overrides=overrides,
+            content_warning=args.content_warning,
+        )
     except ValueError as exc:
         raise InputError(str(exc)) from None
     if args.limit is not None:
         overrides["max_length"] = args.limit
     venue = platforms.get(platform, overrides)
-    counted = [(post, platforms.measure(post, venue)) for post in posts]
+    cw = args.content_warning
+    counted = [(post, platforms.measure(post, venue, content_warning=cw)) for post in posts]
     if args.format == "json":
         payload = [
             {"text": post, "length": n.length, "limit": n.limit}

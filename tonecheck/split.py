@@ -165,16 +165,24 @@ def split_thread(
     numbering: bool = False,
     limit: int | None = None,
     overrides: Mapping[str, int] | None = None,
+    content_warning: str | None = None,
 ) -> list[str]:
     """The posts of a thread made from *text*, each fitting *platform* (see the module docstring).
 
     *limit* replaces the platform's ``max_length`` (a Bluesky byte limit still applies); it is
     required when no platform is given, which counts plain characters. *overrides* are the
-    configured limits for the platform (``[platforms.<id>]`` in tonecheck.toml). Raises
-    :class:`ValueError` (:class:`~tonecheck.model.InputError` for an unknown platform) when there
-    is no limit, or when a URL, mention, hashtag, cashtag or emoji is too long for one post.
+    configured limits for the platform (``[platforms.<id>]`` in tonecheck.toml). A
+    *content_warning* is taken to go on every post, and counted where the platform counts it
+    (Mastodon). Raises :class:`ValueError` (:class:`~tonecheck.model.InputError` for an unknown
+    platform) when there is no limit, when the content warning leaves no room, or when a URL,
+    mention, hashtag, cashtag or emoji is too long for one post.
     """
     venue = _venue(platform, limit, overrides)
+    if content_warning and venue.content_warning == "counted" and venue.max_length is not None:
+        room = venue.max_length - platforms.count(content_warning)
+        if room < 1:
+            raise ValueError("the content warning alone is as long as a post: shorten it")
+        venue = dataclasses.replace(venue, max_length=room)
     whole = platforms.measure(text, venue)
     if whole.over == 0 and whole.bytes_over == 0:
         return [text]

@@ -105,7 +105,8 @@ def _parts(draft: Draft) -> int:
     venue = draft.venue
     overrides = {k: v for k in ("max_length", "max_bytes", "url_length") if (v := getattr(venue, k)) is not None}
     try:
-        return max(2, len(split_thread(draft.text, draft.platform, overrides=overrides)))
+        posts = split_thread(draft.text, draft.platform, overrides=overrides, content_warning=draft.content_warning)
+        return max(2, len(posts))
     except ValueError:  # a single link or tag longer than a post: it cannot be split
         length = draft.length
         assert length is not None and length.limit
