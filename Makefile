@@ -26,6 +26,12 @@ demo: $(STAMP)
 	@echo
 	@echo "== tonecheck check samples/scheduled-posts.csv (a batch of scheduled posts)"
 	-$(VENV)/bin/tonecheck check samples/scheduled-posts.csv
+	@echo
+	@echo "== tonecheck check samples/drafts/long-spring-fair.txt --platform x (counted the way X counts)"
+	-$(VENV)/bin/tonecheck check samples/drafts/long-spring-fair.txt --platform x
+	@echo
+	@echo "== tonecheck split samples/drafts/long-spring-fair.txt --platform x --numbering"
+	$(VENV)/bin/tonecheck split samples/drafts/long-spring-fair.txt --platform x --numbering
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tonecheck tests bench
