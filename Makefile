@@ -49,6 +49,7 @@ test: lint pytest
 
 bench: $(STAMP)
 	$(PY) bench/bench_core.py
+	$(PY) bench/bench_media.py
 
 rules: $(STAMP)
 	$(VENV)/bin/tonecheck rules --markdown > RULES.md

@@ -8,7 +8,10 @@ in this order (``Options`` only when the rule has options)::
     ## Example          (a ```text fenced block that the rule flags)
     ## Use instead      (a ```text fenced block that the rule does not flag)
 
-A fence may name the platform the draft is checked for: ```text platform=x
+A fence may give the platform and attached media the draft is checked with, as ``key=value``
+words (quote values with spaces): ```text platform=x alt="IMG_1234.jpg" kind=image``. ``alt``,
+``kind``, ``file`` (a path from the repository root) and ``captions`` (true/false) describe a media
+item; naming a key again starts the next item; ``alt=<none>`` means no alt text.
     ## Options
     ## Fix
     ## References       (a list of URLs)
@@ -21,8 +24,12 @@ from __future__ import annotations
 
 import inspect
 import re
+import shlex
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tonecheck.model import Media
 
 if TYPE_CHECKING:
     from tonecheck.rule import Rule
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "REQUIRED_SECTIONS",
     "SECTIONS",
+    "DocExample",
     "DocstringError",
     "example_texts",
     "explain",
@@ -41,7 +49,8 @@ __all__ = [
 SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead", "Options", "Fix", "References")
 REQUIRED_SECTIONS = tuple(s for s in SECTIONS if s != "Options")
 
-_FENCE = re.compile(r"```text(?: platform=(\w+))?\n(.*?)\n```", re.S)
+_FENCE = re.compile(r"```text([^\n]*)\n(.*?)\n```", re.S)
+_MEDIA_KEYS = ("alt", "kind", "file", "captions")
 
 
 class DocstringError(ValueError):
@@ -86,9 +95,43 @@ def parse_docstring(doc: str | None) -> tuple[str, dict[str, str]]:
     return summary, sections
 
 
-def example_texts(section: str) -> list[tuple[str, str | None]]:
-    """The drafts in a section's ```text blocks, each with the platform its fence names (or ``None``)."""
-    return [(m.group(2), m.group(1)) for m in _FENCE.finditer(section)]
+@dataclass(frozen=True)
+class DocExample:
+    """A draft from a docstring's ```text block, with the platform and media its fence names."""
+
+    text: str
+    platform: str | None = None
+    media: tuple[Media, ...] = ()
+
+
+def example_texts(section: str) -> list[DocExample]:
+    """The drafts in a section's ```text blocks."""
+    return [_example(m.group(2), m.group(1)) for m in _FENCE.finditer(section)]
+
+
+def _example(text: str, info: str) -> DocExample:
+    platform: str | None = None
+    items: list[dict[str, Any]] = []
+    for word in shlex.split(info):
+        key, _, value = word.partition("=")
+        if key == "platform":
+            platform = value
+        elif key in _MEDIA_KEYS:
+            if not items or key in items[-1]:
+                items.append({})
+            items[-1][key] = value
+        else:
+            raise DocstringError(f"unknown example setting {key!r}")
+    media = tuple(
+        Media(
+            path=item.get("file"),
+            alt=None if item.get("alt", "<none>") == "<none>" else item["alt"],
+            kind=item.get("kind"),
+            captions={"true": True, "false": False}.get(item.get("captions", "").lower()),
+        )
+        for item in items
+    )
+    return DocExample(text, platform, media)
 
 
 def first_paragraph(section: str) -> str:

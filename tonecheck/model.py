@@ -75,13 +75,15 @@ class Media:
 
     ``alt=None`` means the alt text was never set; ``alt=""`` means it was set to empty on purpose.
     ``kind`` is one of ``image``, ``gif``, ``video``, ``audio``; ``None`` means "work it out from
-    the file" (done by the media checks).
+    the file" (done by the media checks). ``captions`` says whether a video has captions: ``True``
+    confirmed, ``False`` none, ``None`` not said.
     """
 
     path: str | Path | None = None
     data: bytes | None = field(default=None, repr=False)
     alt: str | None = None
     kind: str | None = None
+    captions: bool | None = None
 
     def __post_init__(self) -> None:
         if self.kind is not None and self.kind not in MEDIA_KINDS:

@@ -62,11 +62,12 @@ def test_every_fixture_names_a_rule() -> None:
 def test_docstring_examples_behave(rule: type[Rule]) -> None:
     _, sections = docs.parse_docstring(rule.__doc__)
     checker = checker_for(rule.id)
-    for text, platform in docs.example_texts(sections["Example"]):
-        found = checker.check(text, platform=platform).findings
-        assert [f for f in found if f.rule == rule.id], f"Example not flagged: {text!r}"
-    for text, platform in docs.example_texts(sections["Use instead"]):
-        found = [f.message for f in checker.check(text, platform=platform).findings if f.rule == rule.id]
+    for ex in docs.example_texts(sections["Example"]):
+        found = checker.check(ex.text, platform=ex.platform, media=ex.media).findings
+        assert [f for f in found if f.rule == rule.id], f"Example not flagged: {ex}"
+    for ex in docs.example_texts(sections["Use instead"]):
+        report = checker.check(ex.text, platform=ex.platform, media=ex.media)
+        found = [f.message for f in report.findings if f.rule == rule.id]
         assert not found, f"Use instead is flagged: {found}"
 
 
