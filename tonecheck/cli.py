@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tonecheck import __version__, docs
-from tonecheck.config import Config, ConfigError, find_config, load_config
+from tonecheck.config import Config, ConfigError, LanguageToolSettings, find_config, load_config
 from tonecheck.engine import Checker
 from tonecheck.model import InputError, Media, Severity
 from tonecheck.output import Result, render_json, render_sarif, render_summary, render_text
@@ -60,6 +60,13 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     chk.add_argument("--select", metavar="RULES", help="comma-separated rule ids or categories to run (only these)")
     chk.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or categories to skip")
+    chk.add_argument("--languagetool", metavar="URL",
+                     help="LanguageTool server for grammar and spelling (or 'local', or 'off'); "
+                          "default: [languagetool] url, then $TONECHECK_LANGUAGETOOL_URL")
+
+    doc = sub.add_parser("doctor", help="show which optional services (LanguageTool) are active, and why")
+    doc.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml (default: the nearest one)")
+    doc.add_argument("--languagetool", metavar="URL", help="LanguageTool server to test (or 'local', or 'off')")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--markdown", action="store_true", help="print RULES.md")
@@ -94,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args)
         if args.command == "split":
             return _split_command(args)
+        if args.command == "doctor":
+            return _doctor(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except _UsageError as exc:
@@ -114,7 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _config(args: argparse.Namespace) -> Config:
     path = args.config or find_config()
     config = load_config(path) if path else Config()
-    if args.select or args.ignore:
+    if getattr(args, "languagetool", None):
+        from dataclasses import replace
+
+        url = LanguageToolSettings.from_mapping({"url": args.languagetool}, "--languagetool").url
+        config = replace(config, languagetool=replace(config.languagetool, url=url))
+    if getattr(args, "select", None) or getattr(args, "ignore", None):
         from dataclasses import replace
 
         from tonecheck.model import Category
@@ -173,6 +187,10 @@ def _check(args: argparse.Namespace) -> int:
         progress.clear()
     if args.format == "text":
         sys.stdout.write(render_summary(results, colour=colour))
+        # Say once (not per draft) when grammar could not be checked; JSON and SARIF carry `skipped`.
+        notes = dict.fromkeys(s.reason for r in results for s in r.report.skipped if s.check == "languagetool")
+        for note in notes:
+            print(f"tonecheck: note: {note}", file=sys.stderr)
     elif args.format == "json":
         sys.stdout.write(render_json(results))
     else:
@@ -255,6 +273,22 @@ def _explain(args: argparse.Namespace) -> int:
         hint = f" Did you mean: {', '.join(close)}?" if close else " Run `tonecheck rules` for the list."
         raise InputError(f"unknown rule {args.rule!r}.{hint}")
     sys.stdout.write(docs.explain(registry.get(args.rule)))
+    return EXIT_OK
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    """Print the active configuration and which LanguageTool mode is active, and why. Always exits 0."""
+    from tonecheck import languagetool
+
+    path = args.config or find_config()
+    config = _config(args)
+    sys.stdout.write(f"tonecheck {__version__}\n")
+    sys.stdout.write(f"Configuration: {path if path else 'none found (defaults)'}\n")
+    sys.stdout.write(f"Language: {config.language}\n")
+    state = languagetool.status(
+        config.languagetool, config.language, source="--languagetool" if args.languagetool else None
+    )
+    sys.stdout.write("\n".join(state.lines) + "\n")
     return EXIT_OK
 
 

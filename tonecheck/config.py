@@ -17,6 +17,16 @@ Read from ``tonecheck.toml`` (top level) or from ``[tool.tonecheck]`` in ``pypro
     [platforms.mastodon]
     max_length = 1000               # your instance's limits (defaults and sources: data/platforms.toml)
 
+    [languagetool]                  # grammar and spelling through a LanguageTool server (README)
+    url = "http://localhost:8010"   # a server, "local" (Java + LTP_PATH install) or "off"
+    timeout = 2.0                   # seconds to wait for an answer
+    language = "en-GB"              # overrides `language` for LanguageTool only
+    disabled-rules = ["EN_QUOTES"]  # LanguageTool rule ids
+    disabled-categories = ["TYPOS"] # LanguageTool category ids
+    accept = ["tonecheck"]          # brand and product names that are not spelling mistakes
+    max-length = 20000              # longer drafts skip grammar
+    cache-size = 256                # answers remembered (by text, language and options)
+
 Every key is checked: an unknown rule, option or value is a :class:`ConfigError` that names the
 file and the key.
 """
@@ -34,15 +44,97 @@ from tonecheck.model import Category, Severity
 if TYPE_CHECKING:
     from tonecheck.registry import Registry
 
-__all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config"]
+__all__ = [
+    "CONFIG_FILES",
+    "ENV_LANGUAGETOOL_URL",
+    "Config",
+    "ConfigError",
+    "LanguageToolSettings",
+    "find_config",
+    "load_config",
+]
 
 CONFIG_FILES = ("tonecheck.toml", "pyproject.toml")
-_KEYS = {"language", "preview", "disable", "enable", "severity", "rules", "platforms", "max-length"}
+#: Environment variable naming a LanguageTool server when the configuration names none.
+ENV_LANGUAGETOOL_URL = "TONECHECK_LANGUAGETOOL_URL"
+_KEYS = {"language", "preview", "disable", "enable", "severity", "rules", "platforms", "max-length", "languagetool"}
+_LT_KEYS = {
+    "url", "timeout", "language", "disabled-rules", "disabled-categories", "accept", "max-length", "cache-size",
+}
 _CATEGORIES = {c.value for c in Category}
 
 
 class ConfigError(ValueError):
     """A configuration file or mapping with an unknown or invalid key."""
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings:
+    """The ``[languagetool]`` table. ``None`` means "use the default" (``data/rules/languagetool.toml``).
+
+    ``url`` is a server's base URL (``http://localhost:8010``), ``"local"`` (language-tool-python starts
+    a local server: Java ≥ 17 and a LanguageTool install under ``LTP_PATH``) or ``"off"``. When it is
+    ``None`` the ``TONECHECK_LANGUAGETOOL_URL`` environment variable is used, if set.
+    """
+
+    url: str | None = None
+    timeout: float | None = None
+    language: str | None = None
+    disabled_rules: frozenset[str] = frozenset()
+    disabled_categories: frozenset[str] = frozenset()
+    accept: frozenset[str] = frozenset()
+    max_length: int | None = None
+    cache_size: int | None = None
+
+    @classmethod
+    def from_mapping(cls, table: Any, source: str) -> LanguageToolSettings:
+        """Read and check the ``[languagetool]`` table."""
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{source}: 'languagetool' must be a table")
+        unknown = sorted(set(table) - _LT_KEYS)
+        if unknown:
+            raise ConfigError(
+                f"{source}: languagetool: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(_LT_KEYS))})"
+            )
+        url = table.get("url")
+        if url is not None and (not isinstance(url, str) or not _valid_url(url)):
+            raise ConfigError(f"{source}: languagetool.url must be an http(s) URL, \"local\" or \"off\"")
+        timeout = table.get("timeout")
+        if timeout is not None and (
+            not isinstance(timeout, int | float) or isinstance(timeout, bool) or not 0 < timeout <= 60
+        ):
+            raise ConfigError(f"{source}: languagetool.timeout must be a number of seconds above 0 and at most 60")
+        language = table.get("language")
+        if language is not None and (not isinstance(language, str) or not language.strip()):
+            raise ConfigError(f"{source}: languagetool.language must be a language code such as \"en-GB\"")
+        numbers: dict[str, int | None] = {}
+        for key in ("max-length", "cache-size"):
+            value = table.get(key)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+                raise ConfigError(f"{source}: languagetool.{key} must be a whole number (0 or more)")
+            numbers[key] = value
+        return cls(
+            url=url.strip() if url is not None else None,
+            timeout=float(timeout) if timeout is not None else None,
+            language=language.strip() if language is not None else None,
+            disabled_rules=_strings(table, "disabled-rules", source),
+            disabled_categories=_strings(table, "disabled-categories", source),
+            accept=_strings(table, "accept", source),
+            max_length=numbers["max-length"],
+            cache_size=numbers["cache-size"],
+        )
+
+
+def _valid_url(url: str) -> bool:
+    url = url.strip()
+    return url in ("local", "off") or (url.startswith(("http://", "https://")) and len(url) > len("https://"))
+
+
+def _strings(table: Mapping[str, Any], key: str, source: str) -> frozenset[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{source}: languagetool.{key} must be a list of strings")
+    return frozenset(v.strip() for v in value)
 
 
 @dataclass(frozen=True)
@@ -57,6 +149,7 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     platforms: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     max_length: int = 50_000
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     source: str = "<defaults>"
 
     @classmethod
@@ -99,6 +192,7 @@ class Config:
             severity=severity,
             rules={k: dict(v) for k, v in rules.items()},
             max_length=max_length,
+            languagetool=LanguageToolSettings.from_mapping(data.get("languagetool", {}), source),
             source=source,
         )
 

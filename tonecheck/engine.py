@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tonecheck import platforms, readability
 from tonecheck.config import Config, ConfigError, load_config
@@ -15,6 +15,9 @@ from tonecheck.report import Report
 from tonecheck.rule import Draft, Rule, RuleContext
 from tonecheck.scores import scores
 from tonecheck.text import parse
+
+if TYPE_CHECKING:
+    from tonecheck.languagetool import LanguageToolClient
 
 __all__ = ["Checker", "InputError", "check"]
 
@@ -36,7 +39,9 @@ class _Planned:
 class Checker:
     """A reusable checker: holds the loaded configuration and the selected rules.
 
-    Build one and call :meth:`check` for each draft; it is safe to share between threads.
+    Build one and call :meth:`check` for each draft; it is safe to share between threads. It holds
+    one LanguageTool client, built from ``config.languagetool`` (or ``TONECHECK_LANGUAGETOOL_URL``)
+    unless *languagetool* passes one in.
     """
 
     def __init__(
@@ -45,6 +50,7 @@ class Checker:
         *,
         registry: Registry | None = None,
         raise_errors: bool = False,
+        languagetool: LanguageToolClient | None = None,
     ) -> None:
         self.registry = registry if registry is not None else default_registry()
         self.config = _resolve(config)
@@ -52,6 +58,12 @@ class Checker:
         self._raise_errors = raise_errors
         self._plan = [_Planned(r, self.config) for r in self.registry if self._enabled(r)]
         self._venues: dict[str | None, platforms.Platform] = {}
+        if languagetool is None and any(p.rule_cls.category is Category.GRAMMAR for p in self._plan):
+            from tonecheck.languagetool import LanguageToolClient
+
+            languagetool = LanguageToolClient.from_settings(self.config.languagetool)
+        #: The LanguageTool client (``None`` when LanguageTool is off or not configured).
+        self.languagetool = languagetool
 
     def _venue(self, platform: str | None) -> platforms.Platform:
         venue = self._venues.get(platform)
@@ -87,7 +99,13 @@ class Checker:
     ) -> Report:
         """Check one draft. See :func:`tonecheck.check`."""
         if config is not None:
-            return Checker(config, registry=self.registry, raise_errors=self._raise_errors).check(
+            resolved = _resolve(config)
+            # Keep the LanguageTool client (and its cache) when the other configuration names the same server.
+            same = resolved.languagetool == self.config.languagetool
+            return Checker(
+                resolved, registry=self.registry, raise_errors=self._raise_errors,
+                languagetool=self.languagetool if same else None,
+            ).check(
                 text, platform=platform, media=media, profile=profile, content_warning=content_warning
             )
         if profile is not None:
@@ -120,7 +138,7 @@ class Checker:
             if rule_cls.languages and not language.startswith(rule_cls.languages):
                 skipped.append(Skipped(rule_cls.id, f"only for {', '.join(rule_cls.languages)} text"))
                 continue
-            ctx = RuleContext(rule_cls, planned.options, findings, planned.override)
+            ctx = RuleContext(rule_cls, planned.options, findings, planned.override, languagetool=self.languagetool)
             try:
                 planned.rule.check(draft, ctx)
             except Exception as exc:
@@ -129,6 +147,10 @@ class Checker:
                 # Never log the draft: it may be confidential. The rule id and error type are enough.
                 _log.error("rule %s failed: %s", rule_cls.id, type(exc).__name__)
                 skipped.append(Skipped(rule_cls.id, f"internal error ({type(exc).__name__})"))
+                continue
+            if not ctx.ran:
+                if ctx.skip_reason:
+                    skipped.append(Skipped(rule_cls.id, ctx.skip_reason))
                 continue
             ran.add(rule_cls.category)
 

@@ -170,8 +170,10 @@ def render_sarif(results: Sequence[Result], rules: Iterable[Any], version: str) 
                     {"physicalLocation": {"artifactLocation": {"uri": result.source.path}, "region": region}}
                 ],
             }
-            if f.rule in index:
-                entry["ruleIndex"] = index[f.rule]
+            # A sub-rule id ("languagetool/EN_A_VS_AN") is a SARIF hierarchical id of its rule's descriptor.
+            parent = f.rule.split("/", 1)[0]
+            if parent in index:
+                entry["ruleIndex"] = index[parent]
             if f.target != "text":
                 entry["properties"] = {"target": f.target}
             if f.suggestions and in_file:

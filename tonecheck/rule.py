@@ -8,7 +8,9 @@ where each number comes from, and any other tables are the rule's own data.
 
 Rules never build a :class:`~tonecheck.model.Finding` themselves: they call
 :meth:`RuleContext.report` with a message id and data, and the context fills in the rule id,
-category, severity, rendered message and help text, so every finding is consistent.
+category, severity, rendered message and help text, so every finding is consistent. A rule that
+relays another tool's checks (``languagetool``) may give each finding a sub-id
+(``languagetool/EN_A_VS_AN``); a rule that cannot run says so with :meth:`RuleContext.skip`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from tonecheck import platforms
 from tonecheck.model import Category, Finding, Media, Severity, Suggestion
 from tonecheck.platforms import Length, Platform
 from tonecheck.text import ParsedText
+
+if TYPE_CHECKING:
+    from tonecheck.languagetool import LanguageToolClient
 
 __all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status", "overflow_span", "spoken_list"]
 
@@ -87,9 +92,12 @@ class Rule:
 
 
 class RuleContext:
-    """What one rule sees while checking one draft: its options, and where to report."""
+    """What one rule sees while checking one draft: its options, services, and where to report.
 
-    __slots__ = ("_findings", "_override", "_rule", "options")
+    ``languagetool`` is the checker's LanguageTool client, or ``None`` when LanguageTool is off.
+    """
+
+    __slots__ = ("_findings", "_override", "_rule", "languagetool", "options", "ran", "skip_reason")
 
     def __init__(
         self,
@@ -97,11 +105,27 @@ class RuleContext:
         options: Mapping[str, Any],
         findings: list[Finding],
         severity_override: Severity | None = None,
+        *,
+        languagetool: LanguageToolClient | None = None,
     ) -> None:
         self._rule = rule
         self.options = options
         self._findings = findings
         self._override = severity_override
+        self.languagetool = languagetool
+        #: False once the rule called :meth:`skip`: its category gets no score from this draft.
+        self.ran = True
+        self.skip_reason: str | None = None
+
+    def skip(self, reason: str | None = None) -> None:
+        """Say that the rule could not check this draft.
+
+        With a *reason* ("LanguageTool did not answer within 2 s") the report lists the rule in
+        ``Report.skipped``; without one the rule just counts as not run (for an optional service the
+        user never set up, which is not worth a notice on every draft). Findings already reported stay.
+        """
+        self.ran = False
+        self.skip_reason = reason
 
     def report(
         self,
@@ -112,20 +136,26 @@ class RuleContext:
         suggestions: Iterable[Suggestion] = (),
         target: str = "text",
         severity: Severity | None = None,
+        rule_id: str | None = None,
         **data: Any,
     ) -> None:
         """Record a finding with the message *message_id* rendered from *data*.
 
         *severity* lowers or raises this one finding relative to the rule's default (for example
         one inline hashtag is a suggestion, several are a warning); a severity set by the user's
-        configuration always wins.
+        configuration always wins. *rule_id* gives the finding a sub-id of this rule's id
+        (``languagetool/EN_A_VS_AN``); it must start with the rule's id and ``/``.
         """
         rule = self._rule
+        if rule_id is None:
+            rule_id = rule.id
+        elif not rule_id.startswith(rule.id + "/") or len(rule_id) == len(rule.id) + 1:
+            raise ValueError(f"rule_id {rule_id!r} must be {rule.id!r} + '/' + a sub-id")
         template = rule.messages[message_id]
         chosen = self._override or severity or rule.severity
         self._findings.append(
             Finding(
-                rule=rule.id,
+                rule=rule_id,
                 category=rule.category,
                 severity=chosen,
                 message=template.format(**data),

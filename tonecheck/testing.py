@@ -40,7 +40,7 @@ from tonecheck.model import Category, Finding, Media
 from tonecheck.registry import Registry, default_registry
 from tonecheck.report import Report
 
-__all__ = ["Case", "Fixture", "apply", "checker_for", "describe", "expected_span", "load_fixture"]
+__all__ = ["Case", "Fixture", "apply", "checker_for", "describe", "expected_span", "load_fixture", "of_rule"]
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,11 @@ def expected_span(case: Case, expected: Mapping[str, Any], report: Report) -> tu
         if pos == -1:
             raise AssertionError(f"{case.name}: {needle!r} (occurrence {occurrence}) is not in the text")
     return pos, pos + len(needle)
+
+
+def of_rule(finding: Finding, rule_id: str) -> bool:
+    """True when *finding* comes from the rule *rule_id* (also with a sub-id: ``languagetool/EN_A_VS_AN``)."""
+    return finding.rule == rule_id or finding.rule.startswith(rule_id + "/")
 
 
 def apply(text: str, finding: Finding, index: int = 0) -> str:

@@ -1,0 +1,5 @@
+"""Rules in the grammar group."""
+
+from tonecheck.rules.grammar import languagetool
+
+__all__ = ["languagetool"]
