@@ -30,6 +30,9 @@ demo: $(STAMP)
 	@echo "== tonecheck check samples/drafts/long-spring-fair.txt --platform x (counted the way X counts)"
 	-$(VENV)/bin/tonecheck check samples/drafts/long-spring-fair.txt --platform x
 	@echo
+	@echo "== tonecheck check a post with a flashing GIF attached (decoded and analysed for WCAG 2.3.1)"
+	-$(VENV)/bin/tonecheck check --text "Friday mood!" --media samples/media/strobe-4-per-second.gif --alt "Black and white strobe" --platform mastodon
+	@echo
 	@echo "== tonecheck split samples/drafts/long-spring-fair.txt --platform x --numbering"
 	$(VENV)/bin/tonecheck split samples/drafts/long-spring-fair.txt --platform x --numbering
 

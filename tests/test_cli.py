@@ -140,3 +140,14 @@ def test_console_script_runs_as_a_process() -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["drafts"][0]["report"]["metrics"]["hashtags"] == 3
+
+
+def test_media_files_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    gif = str(ROOT / "samples" / "media" / "strobe-4-per-second.gif")
+    code, out, _ = run(["check", "--text", "Friday mood!", "--media", gif, "--alt", "A black and white strobe",
+                        "--format", "json"], capsys)
+    assert code == 1  # flashing is an error
+    findings = json.loads(out)["drafts"][0]["report"]["findings"]
+    assert any(f["rule"] == "flashing" and f["target"] == "media:0" for f in findings)
+    code, _, err = run(["check", "--text", "x", "--media", gif, "--media", gif, "--alt", "one"], capsys)
+    assert code == 2 and "one --alt per --media" in err

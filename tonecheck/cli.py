@@ -48,6 +48,8 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("files", nargs="*", metavar="FILE", help="files to check; - reads standard input")
     chk.add_argument("-t", "--text", action="append", default=[], help="check this text (repeatable)")
     chk.add_argument("-p", "--platform", help="target platform: x, mastodon, bluesky, threads, linkedin, …")
+    chk.add_argument("--media", action="append", default=None, metavar="FILE",
+                     help="an attached image, GIF, video or audio file (repeat per file; pairs with --alt in order)")
     chk.add_argument("--alt", action="append", default=None, metavar="TEXT",
                      help="alt text of an attached image (repeat per image; '' for an empty one)")
     chk.add_argument("--cw", "--content-warning", dest="content_warning", metavar="TEXT",
@@ -152,7 +154,7 @@ def _check(args: argparse.Namespace) -> int:
             raise _UsageError("give FILE arguments, --text TEXT, or '-' to read standard input")
         args.files = ["-"]
     checker = Checker(_config(args))
-    media = tuple(Media(alt=a, kind="image") for a in args.alt or ())
+    media = _media(args.media or [], args.alt or [])
     sources: list[DraftSource] = [
         DraftSource(f"--text {i + 1}" if len(args.text) > 1 else "--text", "<text>", t, args.platform, media)
         for i, t in enumerate(args.text)
@@ -200,6 +202,15 @@ def _check(args: argparse.Namespace) -> int:
     threshold = Severity(args.fail_on)
     failed = any(r.report.at_least(threshold) for r in results)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _media(files: list[str], alts: list[str]) -> tuple[Media, ...]:
+    """Media items from --media FILE and --alt TEXT, paired in order (an --alt without a file is an image)."""
+    if len(files) > len(alts) and alts:
+        raise _UsageError("give one --alt per --media file, in the same order (or none)")
+    items = [Media(path=f, alt=alts[i] if i < len(alts) else None) for i, f in enumerate(files)]
+    items += [Media(alt=a, kind="image") for a in alts[len(files):]]
+    return tuple(items)
 
 
 def _with_media(src: DraftSource, media: tuple[Media, ...]) -> DraftSource:

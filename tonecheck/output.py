@@ -46,14 +46,18 @@ def render_text(result: Result, *, colour: bool = False) -> str:
     for f in report.findings:
         text = report.target_text(f.target)
         line_no, col = _line_col(text, f.start)
-        where = f"{result.source.label}:{line_no}:{col}" if f.target == "text" else (
-            f"{result.source.label}: alt text of image {int(f.target.split(':')[1]) + 1}"
-        )
+        about_file = f.target != "text" and f.start == f.end  # the attachment itself, not its alt text
+        if f.target == "text":
+            where = f"{result.source.label}:{line_no}:{col}"
+        else:
+            number = int(f.target.split(":")[1]) + 1
+            where = f"{result.source.label}: {'attachment' if about_file else 'alt text of attachment'} {number}"
         out.append(
             f"{where}: {paint(f.severity.value, _COLOURS[f.severity])} "
             f"{paint('[' + f.rule + ']', _DIM)} {f.message}"
         )
-        out.extend(_excerpt(text, f, paint))
+        if not about_file:
+            out.extend(_excerpt(text, f, paint))
         for s in f.suggestions[:3]:
             shown = s.replacement if s.replacement.strip() else f"{s.label} (delete the marked text)"
             note = "" if s.safe else " (check before using)"
