@@ -145,32 +145,20 @@ class AltTextLength(Rule):
         target = f"media:{i}"
         hard = venue.alt_text_max if draft.platform else None
         soft = venue.alt_text_soft if draft.platform else None
-        if hard is not None and length > hard:
-            start = _cut(alt, hard, utf16)
-            ctx.report(
-                "over-limit",
-                start,
-                len(alt),
-                target=target,
-                severity=Severity.ERROR,
-                length=f"{length:,}",
-                platform=venue.name,
-                limit=f"{hard:,}",
-            )
-            return True
-        if soft is not None and length > soft:
-            start = _cut(alt, soft, utf16)
-            ctx.report(
-                "over-soft",
-                start,
-                len(alt),
-                target=target,
-                severity=Severity.SUGGESTION,
-                length=f"{length:,}",
-                platform=venue.name,
-                limit=f"{soft:,}",
-            )
-            return True
+        limits = ((hard, "over-limit", Severity.ERROR), (soft, "over-soft", Severity.SUGGESTION))
+        for limit, message, severity in limits:
+            if limit is not None and length > limit:
+                ctx.report(
+                    message,
+                    _cut(alt, limit, utf16),
+                    len(alt),
+                    target=target,
+                    severity=severity,
+                    length=f"{length:,}",
+                    platform=venue.name,
+                    limit=f"{limit:,}",
+                )
+                return True
         start, end = trimmed(alt)
         size = end - start
         paragraphs = len(_PARAGRAPH_BREAK.findall(alt[start:end])) + 1
