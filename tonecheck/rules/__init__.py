@@ -4,6 +4,28 @@ Each group package imports its rule modules from an explicit, sorted list; impor
 registers its rule. Add a new rule's module to its group's list.
 """
 
-from tonecheck.rules import alt_text, characters, emoji, grammar, hashtags, links, media, plain_language, platform
+from tonecheck.rules import (
+    alt_text,
+    characters,
+    emoji,
+    grammar,
+    hashtags,
+    links,
+    media,
+    plain_language,
+    platform,
+    policy,
+)
 
-__all__ = ["alt_text", "characters", "emoji", "grammar", "hashtags", "links", "media", "plain_language", "platform"]
+__all__ = [
+    "alt_text",
+    "characters",
+    "emoji",
+    "grammar",
+    "hashtags",
+    "links",
+    "media",
+    "plain_language",
+    "platform",
+    "policy",
+]
