@@ -59,7 +59,7 @@ def test_finding_is_placed_exactly_after_several_astral_emoji(languagetool_stub:
     assert finding.span == (start, start + 3)
     assert text[finding.start : finding.end] == "teh"
     assert finding.rule == "languagetool/MORFOLOGIK_RULE_EN_US"
-    assert finding.message == "“teh” may be a spelling mistake."
+    assert finding.message == '"teh" may be a spelling mistake.'
     # The stub answered in UTF-16 code units, which differ from code points here.
     form = languagetool_stub.requests[-1]
     assert "data" in form
@@ -73,7 +73,7 @@ def test_replacements_are_offered_as_suggestions(languagetool_stub: StubLanguage
     [finding] = _grammar(_checker(languagetool_stub.url).check("We shipped teh new app today."))
     assert [s.replacement for s in finding.suggestions] == ["the", "tech", "ten"]  # the first three of nine
     assert all(not s.safe for s in finding.suggestions)  # a spelling guess may change the meaning
-    assert finding.suggestions[0].label == "Replace with “the”"
+    assert finding.suggestions[0].label == 'Replace with "the"'
 
 
 def test_no_findings_on_handles_hashtags_cashtags_urls_and_emoji(languagetool_stub: StubLanguageTool) -> None:
@@ -340,7 +340,7 @@ def test_cli_check_with_languagetool_flag(
     code = main(["check", "--languagetool", url, "-t", "🎉🎉 We shipped teh app.", "--fail-on", "never"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "[languagetool/MORFOLOGIK_RULE_EN_US] “teh” may be a spelling mistake." in out
+    assert '[languagetool/MORFOLOGIK_RULE_EN_US] "teh" may be a spelling mistake.' in out
     assert "--text:1:15:" in out
 
 

@@ -69,7 +69,7 @@ class LanguageTool(Rule):
     severity = Severity.WARNING
     summary = "Grammar and spelling mistakes found by LanguageTool"
     messages: ClassVar = {
-        "spelling": "“{text}” may be a spelling mistake.",
+        "spelling": "\"{text}\" may be a spelling mistake.",
         "grammar": "{lt_message}",
     }
     fix = FixAvailability.SOMETIMES
@@ -118,7 +118,7 @@ def _suggestions(m: GrammarMatch, text: str) -> list[Suggestion]:
     safe = m.issue_type in _SAFE
     flagged = text[m.start : m.end]
     return [
-        Suggestion(value, f"Replace with “{value}”" if value else f"Delete “{flagged}”", safe)
+        Suggestion(value, f"Replace with \"{value}\"" if value else f"Delete \"{flagged}\"", safe)
         for value in m.replacements
         if value != flagged
     ]

@@ -109,14 +109,14 @@ class LinkText(Rule):
     severity = Severity.WARNING
     summary = "Calls to action say where the link goes"
     messages: ClassVar = {
-        "vague": "“{cta}” does not say where the link goes. Name the page or what people can do there, "
-        "for example “Read the full report: [link]”.",
-        "vague-context": "“{cta}” does not say where the link goes on its own. Name the page in the same "
-        "sentence, for example “Read the full report: [link]”.",
-        "pointer": "“{cta}” does not say what people will find there. Name the page next to it, for example "
-        "“Booking form for the 12 May event – {example}”.",
-        "pointer-context": "“{cta}” does not name the page on its own. Name it in the same sentence, for "
-        "example “Booking form for the 12 May event – {example}”.",
+        "vague": "\"{cta}\" does not say where the link goes. Name the page or what people can do there, "
+        "for example \"Read the full report: [link]\".",
+        "vague-context": "\"{cta}\" does not say where the link goes on its own. Name the page in the same "
+        "sentence, for example \"Read the full report: [link]\".",
+        "pointer": "\"{cta}\" does not say what people will find there. Name the page next to it, for example "
+        "\"Booking form for the 12 May event – {example}\".",
+        "pointer-context": "\"{cta}\" does not name the page on its own. Name it in the same sentence, for "
+        "example \"Booking form for the 12 May event – {example}\".",
     }
     tags = frozenset({"links", "wcag2a", "wcag244"})
     references = (

@@ -67,9 +67,9 @@ class SensoryLanguage(Rule):
     severity = Severity.SUGGESTION
     summary = "Instructions do not rely on sight, colour or position"
     messages: ClassVar = {
-        "position": "“{phrase}” relies on seeing where things are on the screen. Name the thing or say what it "
+        "position": "\"{phrase}\" relies on seeing where things are on the screen. Name the thing or say what it "
         "shows instead.",
-        "colour": "“{phrase}” relies on colour, which some people cannot see or tell apart. Name the thing by its "
+        "colour": "\"{phrase}\" relies on colour, which some people cannot see or tell apart. Name the thing by its "
         "label instead.",
     }
     tags = frozenset({"wcag2a", "wcag133", "wcag141"})

@@ -100,7 +100,7 @@ class PlainWords(Rule):
     severity = Severity.SUGGESTION
     summary = "Everyday words replace formal ones"
     messages: ClassVar = {
-        "plainer": "Try “{use}” instead of “{word}”. Everyday words are easier to read and understand.",
+        "plainer": "Try \"{use}\" instead of \"{word}\". Everyday words are easier to read and understand.",
     }
     fix = FixAvailability.ALWAYS
     tags = frozenset({"plain-language", "readability"})
@@ -138,7 +138,7 @@ class PlainWords(Rule):
                 "plainer",
                 m.start(),
                 m.end(),
-                suggestions=[Suggestion(use, f"Use “{use}”", entry.safe)],
+                suggestions=[Suggestion(use, f"Use \"{use}\"", entry.safe)],
                 use=use,
                 word=found,
             )
