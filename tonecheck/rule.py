@@ -28,7 +28,7 @@ from tonecheck.text import ParsedText
 if TYPE_CHECKING:
     from tonecheck.languagetool import LanguageToolClient
 
-__all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status", "overflow_span", "spoken_list"]
+__all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status", "clip", "overflow_span", "spoken_list"]
 
 
 class FixAvailability(enum.StrEnum):
@@ -168,6 +168,12 @@ class RuleContext:
                 data=data,
             )
         )
+
+
+def clip(text: str, limit: int = 40) -> str:
+    """*text* on one line, cut to *limit* characters with "…", for quoting the draft in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def spoken_list(names: Sequence[str], limit: int = 4) -> str:

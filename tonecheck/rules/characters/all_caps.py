@@ -66,7 +66,7 @@ import regex
 from tonecheck import lexicon
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
-from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
+from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext, clip
 from tonecheck.text import Token, whole_graphemes
 
 # A word of two or more capitals: counting them is the cheap test that lets most drafts out at once.
@@ -151,7 +151,7 @@ class AllCaps(Rule):
             message, start, end,
             suggestions=[Suggestion(fixed, "Use sentence case", safe=False)],
             severity=Severity.SUGGESTION if message == "heading" else None,
-            text=_clip(text[start:end]),
+            text=clip(text[start:end]),
         )
 
 
@@ -260,10 +260,6 @@ def _is_heading(draft: Draft, start: int, end: int) -> bool:
     return False
 
 
-
-def _clip(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @cache

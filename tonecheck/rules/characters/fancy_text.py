@@ -70,7 +70,7 @@ import regex
 
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
-from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
+from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext, clip
 from tonecheck.text import whole_graphemes
 
 # Kinds of fancy letter.
@@ -211,21 +211,21 @@ class FancyText(Rule):
             ctx.report(
                 "overlay", start, end,
                 suggestions=[Suggestion(plain, label, safe=False)],
-                text=_clip(span), plain=_clip(plain),
+                text=clip(span), plain=clip(plain),
             )
         elif _TURNED in kinds:
             plain = _turn_back(span, tables)
             ctx.report(
                 "upside-down", start, end,
                 suggestions=[Suggestion(plain, "Use plain text", safe=False)],
-                text=_clip(span), plain=_clip(plain),
+                text=clip(span), plain=clip(plain),
             )
         else:
             plain = _plain(span, tables)
             ctx.report(
                 "fancy", start, end,
                 suggestions=[Suggestion(plain, "Use plain text")],
-                text=_clip(span), plain=_clip(plain), spoken=_spoken(run[0].fancy_chars[0]),
+                text=clip(span), plain=clip(plain), spoken=_spoken(run[0].fancy_chars[0]),
             )
 
 
@@ -368,10 +368,6 @@ def _spoken(ch: str) -> str:
         return unicodedata.name(ch, "combining mark").lower()
     return unicodedata.name(ch, "symbol").lower()
 
-
-def _clip(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # -- tables ------------------------------------------------------------------------------------
