@@ -20,6 +20,8 @@ from tonecheck.model import InputError, Media, Severity
 from tonecheck.output import Result, render_json, render_sarif, render_summary, render_text
 from tonecheck.registry import default_registry
 from tonecheck.sources import DraftSource, read_drafts
+from tonecheck.voice.errors import ProfileError
+from tonecheck.voice.profile import load_profile
 
 __all__ = ["main"]
 
@@ -54,7 +56,7 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="alt text of an attached image (repeat per image; '' for an empty one)")
     chk.add_argument("--cw", "--content-warning", dest="content_warning", metavar="TEXT",
                      help="the post's content warning (counted with the post on Mastodon)")
-    chk.add_argument("--profile", metavar="FILE", help="brand voice profile")
+    chk.add_argument("--profile", metavar="FILE", help="brand voice profile (TOML; see samples/profiles/)")
     chk.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml (default: the nearest one)")
     chk.add_argument("-f", "--format", choices=("text", "json", "sarif"), default="text")
     chk.add_argument("--fail-on", choices=("error", "warning", "suggestion", "never"), default="error",
@@ -87,6 +89,10 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="content warning on every post (counted on Mastodon)")
     spl.add_argument("-f", "--format", choices=("text", "json"), default="text")
     spl.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml with platform limits (default: nearest)")
+
+    from tonecheck.voice import commands as voice_commands
+
+    voice_commands.add_parser(sub)
     return parser
 
 
@@ -105,12 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _split_command(args)
         if args.command == "doctor":
             return _doctor(args)
+        if args.command == "voice":
+            from tonecheck.voice import commands as voice_commands
+
+            return voice_commands.run(args, Checker(_config(args)))
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except _UsageError as exc:
         print(f"tonecheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (InputError, ConfigError) as exc:
+    except (InputError, ConfigError, ProfileError) as exc:
         print(f"tonecheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -123,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    path = args.config or find_config()
+    path = getattr(args, "config", None) or find_config()
     config = load_config(path) if path else Config()
     if getattr(args, "languagetool", None):
         from dataclasses import replace
@@ -154,6 +164,7 @@ def _check(args: argparse.Namespace) -> int:
             raise _UsageError("give FILE arguments, --text TEXT, or '-' to read standard input")
         args.files = ["-"]
     checker = Checker(_config(args))
+    profile = load_profile(args.profile) if args.profile else None
     media = _media(args.media or [], args.alt or [])
     sources: list[DraftSource] = [
         DraftSource(f"--text {i + 1}" if len(args.text) > 1 else "--text", "<text>", t, args.platform, media)
@@ -168,7 +179,7 @@ def _check(args: argparse.Namespace) -> int:
     for src in sources:
         try:
             report = checker.check(
-                src.text, platform=src.platform, media=src.media, profile=args.profile,
+                src.text, platform=src.platform, media=src.media, profile=profile,
                 content_warning=src.content_warning or args.content_warning,
             )
         except InputError as exc:
@@ -291,7 +302,7 @@ def _doctor(args: argparse.Namespace) -> int:
     """Print the active configuration and which LanguageTool mode is active, and why. Always exits 0."""
     from tonecheck import languagetool
 
-    path = args.config or find_config()
+    path = getattr(args, "config", None) or find_config()
     config = _config(args)
     sys.stdout.write(f"tonecheck {__version__}\n")
     sys.stdout.write(f"Configuration: {path if path else 'none found (defaults)'}\n")
@@ -327,7 +338,7 @@ def _split_command(args: argparse.Namespace) -> int:
         args.content_warning = args.content_warning or drafts[0].content_warning
     if platform is None and args.limit is None:
         raise _UsageError("give --platform (or --limit N to count plain characters)")
-    path = args.config or find_config()
+    path = getattr(args, "config", None) or find_config()
     config = load_config(path) if path else Config()
     overrides = dict(config.platforms.get(platforms.resolve(platform), {})) if platform else {}
     try:

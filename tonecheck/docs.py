@@ -11,7 +11,8 @@ in this order (``Options`` only when the rule has options)::
 A fence may give the platform and attached media the draft is checked with, as ``key=value``
 words (quote values with spaces): ```text platform=x alt="IMG_1234.jpg" kind=image``. ``alt``,
 ``kind``, ``file`` (a path from the repository root) and ``captions`` (true/false) describe a media
-item; naming a key again starts the next item; ``alt=<none>`` means no alt text.
+item; naming a key again starts the next item; ``alt=<none>`` means no alt text. ``profile=acme``
+checks the draft against the example voice profile ``tonecheck/data/voice/examples/acme.toml``.
     ## Options
     ## Fix
     ## References       (a list of URLs)
@@ -27,11 +28,13 @@ import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tonecheck.model import Media
 
 if TYPE_CHECKING:
+    from tonecheck.voice.profile import Profile
     from tonecheck.rule import Rule
 
 __all__ = [
@@ -102,6 +105,20 @@ class DocExample:
     text: str
     platform: str | None = None
     media: tuple[Media, ...] = ()
+    profile: str | None = None
+
+    def load_profile(self) -> Profile | None:
+        """The example voice profile the fence names, if any."""
+        if self.profile is None:
+            return None
+        from tonecheck.voice.profile import load_profile
+
+        return load_profile(example_profile_path(self.profile))
+
+
+def example_profile_path(name: str) -> Path:
+    """The file of the example voice profile *name* shipped with tonecheck."""
+    return Path(__file__).parent / "data" / "voice" / "examples" / f"{name}.toml"
 
 
 def example_texts(section: str) -> list[DocExample]:
@@ -111,11 +128,14 @@ def example_texts(section: str) -> list[DocExample]:
 
 def _example(text: str, info: str) -> DocExample:
     platform: str | None = None
+    profile: str | None = None
     items: list[dict[str, Any]] = []
     for word in shlex.split(info):
         key, _, value = word.partition("=")
         if key == "platform":
             platform = value
+        elif key == "profile":
+            profile = value
         elif key in _MEDIA_KEYS:
             if not items or key in items[-1]:
                 items.append({})
@@ -131,7 +151,7 @@ def _example(text: str, info: str) -> DocExample:
         )
         for item in items
     )
-    return DocExample(text, platform, media)
+    return DocExample(text, platform, media, profile)
 
 
 def first_paragraph(section: str) -> str:

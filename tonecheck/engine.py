@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,17 +14,21 @@ from tonecheck.model import Category, Finding, InputError, Media, Skipped
 from tonecheck.registry import Registry, default_registry
 from tonecheck.report import Report
 from tonecheck.rule import Draft, Rule, RuleContext
-from tonecheck.scores import scores
+from tonecheck.scores import scores, voice_scores
 from tonecheck.text import parse
 
 if TYPE_CHECKING:
     from tonecheck.languagetool import LanguageToolClient
+    from tonecheck.voice.profile import Profile
+
+    ProfileLike = Profile | str | Path | None
 
 __all__ = ["Checker", "InputError", "check"]
 
 _log = logging.getLogger("tonecheck")
 
 ConfigLike = Config | Mapping[str, Any] | str | Path | None
+_PROFILE_CACHE = 32
 
 
 class _Planned:
@@ -58,6 +63,8 @@ class Checker:
         self._raise_errors = raise_errors
         self._plan = [_Planned(r, self.config) for r in self.registry if self._enabled(r)]
         self._venues: dict[str | None, platforms.Platform] = {}
+        self._profiled: dict[int, tuple[Profile, Checker]] = {}
+        self._lock = threading.Lock()
         if languagetool is None and any(p.rule_cls.category is Category.GRAMMAR for p in self._plan):
             from tonecheck.languagetool import LanguageToolClient
 
@@ -71,6 +78,24 @@ class Checker:
             overrides = self.config.platforms.get(platform, {}) if platform else {}
             venue = self._venues[platform] = platforms.get(platform, overrides)
         return venue
+
+    def _with_profile(self, profile: Profile) -> Checker:
+        """The checker for drafts checked against *profile*: this configuration with the profile's settings."""
+        with self._lock:
+            cached = self._profiled.get(id(profile))
+            if cached is not None and cached[0] is profile:
+                return cached[1]
+        resolved = profile.config(self.config)
+        same = resolved.languagetool == self.config.languagetool
+        checker = Checker(
+            resolved, registry=self.registry, raise_errors=self._raise_errors,
+            languagetool=self.languagetool if same else None,
+        )
+        with self._lock:
+            if len(self._profiled) >= _PROFILE_CACHE:
+                self._profiled.pop(next(iter(self._profiled)))
+            self._profiled[id(profile)] = (profile, checker)
+        return checker
 
     def _enabled(self, rule: type[Rule]) -> bool:
         cfg = self.config
@@ -93,7 +118,7 @@ class Checker:
         *,
         platform: str | None = None,
         media: Iterable[Media] = (),
-        profile: object | None = None,
+        profile: ProfileLike = None,
         config: ConfigLike = None,
         content_warning: str | None = None,
     ) -> Report:
@@ -109,7 +134,18 @@ class Checker:
                 text, platform=platform, media=media, profile=profile, content_warning=content_warning
             )
         if profile is not None:
-            raise InputError("voice profiles are not supported by this version of tonecheck")
+            loaded = _profile(profile)
+            return self._with_profile(loaded)._run(text, platform, media, content_warning, loaded)
+        return self._run(text, platform, media, content_warning, None)
+
+    def _run(
+        self,
+        text: str,
+        platform: str | None,
+        media: Iterable[Media],
+        content_warning: str | None,
+        profile: Profile | None,
+    ) -> Report:
         if not isinstance(text, str):
             raise InputError(f"the draft text must be a string, not {type(text).__name__}")
         if len(text) > self.config.max_length:
@@ -128,7 +164,7 @@ class Checker:
 
         parsed = parse(text)
         length = platforms.measure(text, venue, content_warning=content_warning) if platform else None
-        draft = Draft(text, parsed, platform, media, self.config.language, content_warning, venue, length)
+        draft = Draft(text, parsed, platform, media, self.config.language, content_warning, venue, length, profile)
         findings: list[Finding] = []
         skipped: list[Skipped] = []
         ran: set[Category] = set()
@@ -154,17 +190,41 @@ class Checker:
                 continue
             ran.add(rule_cls.category)
 
+        findings = _one_hint_per_fix(findings)
         findings.sort(key=_order)
         metrics = _metrics(draft)
+        report_scores = scores(findings, metrics["words"], sorted(ran, key=lambda c: c.value))
+        if profile is not None:
+            report_scores.update(voice_scores(profile, findings, metrics["words"]))
         return Report(
             text=text,
             findings=tuple(findings),
-            scores=scores(findings, metrics["words"], sorted(ran, key=lambda c: c.value)),
+            scores=report_scores,
             metrics=metrics,
             skipped=tuple(skipped),
             platform=platform,
             alt_texts=tuple(m.alt for m in media),
         )
+
+
+def _one_hint_per_fix(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that marks the same span with the same fix as another (plain-words and the team's term-prefer).
+
+    The one kept has the higher severity; on a tie, the voice profile's own rule wins, since it is the team's word.
+    """
+    best: dict[tuple[str, int, int, str], Finding] = {}
+    for f in findings:
+        if f.suggestions:
+            key = (f.target, f.start, f.end, f.suggestions[0].replacement)
+            kept = best.get(key)
+            if kept is None or (f.severity.rank, f.category is Category.VOICE) > (
+                kept.severity.rank, kept.category is Category.VOICE
+            ):
+                best[key] = f
+    if len(best) == sum(1 for f in findings if f.suggestions):
+        return findings
+    chosen = {id(f) for f in best.values()}
+    return [f for f in findings if not f.suggestions or id(f) in chosen]
 
 
 def _order(f: Finding) -> tuple[int, str, int, int, int, str]:
@@ -194,6 +254,16 @@ def _metrics(draft: Draft) -> dict[str, Any]:
     return metrics
 
 
+def _profile(profile: ProfileLike) -> Profile:
+    from tonecheck.voice.profile import Profile, load_profile
+
+    if isinstance(profile, Profile):
+        return profile
+    if isinstance(profile, str | Path):
+        return load_profile(profile)
+    raise InputError(f"profile must be a Profile or the path of a profile file, not {type(profile).__name__}")
+
+
 def _resolve(config: ConfigLike) -> Config:
     if config is None:
         return Config()
@@ -214,7 +284,7 @@ def check(
     *,
     platform: str | None = None,
     media: Iterable[Media] = (),
-    profile: object | None = None,
+    profile: ProfileLike = None,
     config: ConfigLike = None,
     content_warning: str | None = None,
 ) -> Report:
@@ -222,7 +292,8 @@ def check(
 
     *platform* is one of ``x``, ``mastodon``, ``bluesky``, ``threads``, ``linkedin``, ``instagram``,
     ``facebook`` (or ``None``); *content_warning* is the post's content warning or spoiler text,
-    counted where the platform counts it (Mastodon).
+    counted where the platform counts it (Mastodon). *profile* is a brand voice profile
+    (:class:`tonecheck.voice.Profile` or the path of its TOML file).
     """
     global _default
     if _default is None:

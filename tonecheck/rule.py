@@ -27,6 +27,7 @@ from tonecheck.text import ParsedText
 
 if TYPE_CHECKING:
     from tonecheck.languagetool import LanguageToolClient
+    from tonecheck.voice.profile import Profile
 
 __all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status", "clip", "overflow_span", "spoken_list"]
 
@@ -52,7 +53,8 @@ class Draft:
 
     ``platform`` is the platform id (``None`` when no platform was given) and ``venue`` its data
     (limits and caps; the neutral default when none was given). ``length`` is the post's length
-    counted the platform's way, when a platform was given.
+    counted the platform's way, when a platform was given. ``profile`` is the brand voice profile
+    the draft is checked against, if any.
     """
 
     text: str
@@ -63,6 +65,7 @@ class Draft:
     content_warning: str | None = None
     venue: Platform = field(default_factory=lambda: platforms.get(None))
     length: Length | None = None
+    profile: Profile | None = None
 
 
 class Rule:
@@ -79,6 +82,9 @@ class Rule:
     status: ClassVar[Status] = Status.STABLE
     #: Rules that only make sense for languages with these prefixes ("en"); empty means any language.
     languages: ClassVar[tuple[str, ...]] = ()
+    #: A rule that relays rules defined elsewhere under their own names (a team's Vale rules,
+    #: ``Acme.Jargon``) may give its findings any id with a dot in it, not only ``<id>/<sub-id>``.
+    relays_named_rules: ClassVar[bool] = False
 
     # Filled in by the registry from the data file and the docstring.
     defaults: ClassVar[Mapping[str, Any]] = {}
@@ -149,6 +155,8 @@ class RuleContext:
         rule = self._rule
         if rule_id is None:
             rule_id = rule.id
+        elif rule.relays_named_rules and "." in rule_id.strip("."):
+            pass
         elif not rule_id.startswith(rule.id + "/") or len(rule_id) == len(rule.id) + 1:
             raise ValueError(f"rule_id {rule_id!r} must be {rule.id!r} + '/' + a sub-id")
         template = rule.messages[message_id]

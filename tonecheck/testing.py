@@ -20,6 +20,10 @@ A rule's fixture file (``tests/fixtures/rules/<rule-id>.toml``) has this shape::
     name = "issue-12: two hashtags are fine"
     text = "Sale today #a #b"
 
+A fixture may give a voice profile that every case is checked against, as a ``[voice]`` table
+holding the profile's own tables (``[voice.profile]``, ``[[voice.principles]]``, ``[voice.terms]``,
+``[voice.policy]``, …); a case with ``profile = false`` is checked without it.
+
 In a finding, ``at`` is the flagged text (``occurrence`` picks the n-th match, from 1) or ``span``
 gives ``[start, end]`` in code points; ``target`` defaults to ``"text"``; ``fixed`` is the whole
 text after applying the finding's first suggestion (and that text must have fewer findings); ``safe``
@@ -32,13 +36,16 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tonecheck.config import Config
 from tonecheck.engine import Checker
 from tonecheck.model import Category, Finding, Media
 from tonecheck.registry import Registry, default_registry
 from tonecheck.report import Report
+
+if TYPE_CHECKING:
+    from tonecheck.voice.profile import Profile
 
 __all__ = ["Case", "Fixture", "apply", "checker_for", "describe", "expected_span", "load_fixture", "of_rule"]
 
@@ -56,6 +63,7 @@ class Case:
     options: Mapping[str, Any] = field(default_factory=dict)
     media: tuple[Media, ...] = ()
     findings: tuple[Mapping[str, Any], ...] = ()
+    profile: Profile | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ class Fixture:
     cases: tuple[Case, ...]
 
 
-_CASE_KEYS = {"name", "text", "platform", "language", "content_warning", "options", "media", "findings"}
+_CASE_KEYS = {"name", "text", "platform", "language", "content_warning", "options", "media", "findings", "profile"}
 
 
 def load_fixture(path: str | Path) -> Fixture:
@@ -77,9 +85,14 @@ def load_fixture(path: str | Path) -> Fixture:
     rule = raw.get("rule")
     if not isinstance(rule, str):
         raise ValueError(f"{path}: missing 'rule = \"<rule-id>\"'")
-    unknown = set(raw) - {"rule", "flags", "passes"}
+    unknown = set(raw) - {"rule", "flags", "passes", "voice"}
     if unknown:
         raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+    profile = None
+    if "voice" in raw:
+        from tonecheck.voice.profile import profile_from_mapping
+
+        profile = profile_from_mapping(raw["voice"], source=f"{path} [voice]", base_dir=path.parent)
     cases = []
     for kind in ("flags", "passes"):
         for entry in raw.get(kind, []):
@@ -101,6 +114,7 @@ def load_fixture(path: str | Path) -> Fixture:
                     options=entry.get("options", {}),
                     media=tuple(Media(**m) for m in entry.get("media", [])),
                     findings=tuple(entry.get("findings", [])),
+                    profile=profile if entry.get("profile", True) is not False else None,
                 )
             )
     names = [c.name for c in cases]

@@ -66,10 +66,10 @@ def test_docstring_examples_behave(rule: type[Rule], request: pytest.FixtureRequ
         request.getfixturevalue("languagetool_env")  # grammar rules check through the stub LanguageTool
     checker = checker_for(rule.id)
     for ex in docs.example_texts(sections["Example"]):
-        found = checker.check(ex.text, platform=ex.platform, media=ex.media).findings
+        found = checker.check(ex.text, platform=ex.platform, media=ex.media, profile=ex.load_profile()).findings
         assert [f for f in found if of_rule(f, rule.id)], f"Example not flagged: {ex}"
     for ex in docs.example_texts(sections["Use instead"]):
-        report = checker.check(ex.text, platform=ex.platform, media=ex.media)
+        report = checker.check(ex.text, platform=ex.platform, media=ex.media, profile=ex.load_profile())
         found = [f.message for f in report.findings if of_rule(f, rule.id)]
         assert not found, f"Use instead is flagged: {found}"
 

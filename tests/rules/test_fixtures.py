@@ -29,7 +29,8 @@ def test_fixture_case(rule_id: str, case: Case, request: pytest.FixtureRequest) 
     if rule.category is Category.GRAMMAR:
         request.getfixturevalue("languagetool_env")  # grammar rules check through the stub LanguageTool
     checker = checker_for(rule_id, case.options, language=case.language)
-    report = checker.check(case.text, platform=case.platform, media=case.media, content_warning=case.content_warning)
+    report = checker.check(case.text, platform=case.platform, media=case.media, content_warning=case.content_warning,
+                           profile=case.profile)
     found = [f for f in report.findings if of_rule(f, rule_id)]
     if not (case.kind == "passes" and rule.languages and not case.language.startswith(rule.languages)):
         assert not report.skipped, report.skipped
@@ -57,7 +58,7 @@ def test_fixture_case(rule_id: str, case: Case, request: pytest.FixtureRequest) 
             assert fixed == expected["fixed"]
             if finding.target == "text":
                 again = checker.check(fixed, platform=case.platform, media=case.media,
-                                      content_warning=case.content_warning).findings
+                                      content_warning=case.content_warning, profile=case.profile).findings
                 again = [f for f in again if of_rule(f, rule_id)]
                 assert len(again) < len(found), f"the fix did not remove the finding: {describe(again)}"
         elif rule.fix == FixAvailability.ALWAYS:

@@ -15,6 +15,7 @@ from tonecheck.rules import (
     plain_language,
     platform,
     policy,
+    voice,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "plain_language",
     "platform",
     "policy",
+    "voice",
 ]

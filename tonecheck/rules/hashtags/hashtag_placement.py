@@ -127,9 +127,11 @@ class HashtagPlacement(Rule):
         starters = _sentence_starters()
         misplaced: list[tuple[str, _Run]] = []
         opening = [t for t in parsed.hashtags if t.end <= words[0].start]
-        if opening:
+        # Advertising rules ask for "#ad" first, so a disclosure tag at the start is where it belongs.
+        placed = [t for t in opening if t.text.casefold() not in _disclosure_tags()]
+        if placed:
             # Everything before the first word is one block, whatever stands between the tags.
-            misplaced.append(("start", _Run(opening[0].start, opening[-1].end, tuple(t.text for t in opening))))
+            misplaced.append(("start", _Run(placed[0].start, placed[-1].end, tuple(t.text for t in placed))))
         for run in _runs(text, parsed.hashtags[len(opening) :]):
             first_after = bisect_left(starts, run.end)
             if first_after == len(words):
@@ -172,3 +174,9 @@ def _runs(text: str, tags: list[Token]) -> list[_Run]:
 
 def _has_letter(word: str) -> bool:
     return any(ch.isalpha() for ch in word)
+
+
+@cache
+def _disclosure_tags() -> frozenset[str]:
+    """Advertising disclosure tags ("#ad"), which belong at the start of a post, from the data file."""
+    return frozenset(t.casefold() for t in HashtagPlacement.data.get("words", {}).get("disclosure_tags", ()))

@@ -1,5 +1,5 @@
-"""Policy rules: what an organisation's social media policy forbids posting."""
+"""Policy rules: what an organisation's social media policy forbids or requires."""
 
-from tonecheck.rules.policy import personal_data
+from tonecheck.rules.policy import disclosure, embargoed_term, personal_data
 
-__all__ = ["personal_data"]
+__all__ = ["disclosure", "embargoed_term", "personal_data"]

@@ -1,0 +1,134 @@
+"""Brand and product names are written exactly as the brand writes them
+
+## What it checks
+
+Looks for the brand and product names a voice profile lists under `[terms] brands`, written with
+other capitals or spacing: "Linkedin" or "Linked In" for "LinkedIn", "Gov.uk" for "GOV.UK", "I Phone"
+for "iPhone". Links, hashtags and mentions are left alone. To avoid false alarms it does not flag:
+
+- a name written all in small letters when that is an everyday word or a common name ("apple" for
+  Apple, "target" for Target), or when it is split into words ("trail pro" for TrailPro); names with
+  capitals or dots inside ("linkedin" for LinkedIn) are always flagged;
+- a name in capitals inside a sentence that already uses capitals for emphasis ("NEW FROM ACME").
+
+## Why it matters
+
+A brand name written three ways looks careless, and readers notice. Names with capitals inside
+("LinkedIn", "iPhone") also help screen readers say them properly, for the same reason as CamelCase
+hashtags. Voice guides and Vale's vocabularies list names with their exact spelling for this reason.
+See https://vale.sh/docs/keys/vocab
+
+## Example
+
+```text profile=acme
+Our new Trailpro boots are in shops now.
+```
+
+## Use instead
+
+```text profile=acme
+Our new TrailPro boots are in shops now.
+```
+
+## Fix
+
+Replace the name with the brand's spelling (a safe fix: it only changes capitals and spacing).
+
+## References
+
+- https://vale.sh/docs/keys/vocab
+- https://www.gov.uk/guidance/style-guide/a-to-z
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from tonecheck import lexicon
+from tonecheck.model import Category, Severity, Suggestion
+from tonecheck.registry import register
+from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
+from tonecheck.rules.voice._terms import cached
+from tonecheck.voice.profile import Profile
+
+# Where a name splits into parts that writers may space or join differently.
+_PARTS = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+|[^\p{L}\p{N}\s.\-]+")
+_SEPARATORS = regex.compile(r"[\s.\-]")
+_CAPS_WORD = regex.compile(r"\b\p{Lu}{3,}\b")
+
+
+class _Brands:
+    def __init__(self, brands: tuple[str, ...]) -> None:
+        self.by_key: dict[str, str] = {}
+        alternatives = []
+        for brand in sorted(brands, key=len, reverse=True):
+            parts = _PARTS.findall(brand)
+            key = "".join(parts).casefold()
+            if not parts or key in self.by_key:
+                continue
+            self.by_key[key] = brand
+            alternatives.append(r"[\s.\-]?".join(regex.escape(p) for p in parts))
+        self.pattern = (
+            regex.compile(r"(?<![\p{L}\p{N}_.@#])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}_]|\.\p{L})",
+                          regex.IGNORECASE)
+            if alternatives else None
+        )
+
+
+def _brands(profile: Profile) -> _Brands:
+    return _Brands(profile.brands)
+
+
+def _everyday(found: str, brand: str) -> bool:
+    """True for a lower-case form that may be ordinary English ("apple" for Apple, "trail pro" for TrailPro).
+
+    A name with capitals or dots inside ("LinkedIn", "GOV.UK") is never an everyday word run together.
+    """
+    if not found.islower():
+        return False
+    if _SEPARATORS.search(found):
+        return True
+    if any(c.isupper() for c in brand[1:]) or not brand.isalpha():
+        return False
+    return found in lexicon.pronunciations()
+
+
+@register
+class BrandSpelling(Rule):
+    id = "brand-spelling"
+    category = Category.VOICE
+    severity = Severity.WARNING
+    summary = "Brand and product names are written exactly as the brand writes them"
+    messages: ClassVar = {"spelling": 'Write "{brand}", not "{found}".'}
+    fix = FixAvailability.ALWAYS
+    tags = frozenset({"voice", "terms"})
+    references = ("https://vale.sh/docs/keys/vocab", "https://www.gov.uk/guidance/style-guide/a-to-z")
+
+    def check(self, draft: Draft, ctx: RuleContext) -> None:
+        profile = draft.profile
+        if profile is None or not profile.brands:
+            ctx.skip()
+            return
+        brands = cached(profile, "brand-spelling", _brands)
+        if brands.pattern is None:
+            return
+        parsed = draft.parsed
+        for m in brands.pattern.finditer(parsed.prose):
+            found = m.group()
+            brand = brands.by_key.get("".join(_PARTS.findall(found)).casefold())
+            if brand is None or found == brand or _everyday(found, brand) or self._shouting(draft, m.start(), found, brand):
+                continue
+            ctx.report("spelling", m.start(), m.end(), suggestions=[Suggestion(brand, f'Write "{brand}"', safe=True)],
+                       brand=brand, found=found)
+
+    @staticmethod
+    def _shouting(draft: Draft, start: int, found: str, brand: str) -> bool:
+        if not found.isupper() or brand.isupper():
+            return False
+        for sentence in draft.parsed.sentences:
+            if sentence.start <= start < sentence.end:
+                caps = [w for w in _CAPS_WORD.findall(sentence.text) if w != found]
+                return bool(caps)
+        return False
