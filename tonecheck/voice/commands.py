@@ -117,7 +117,7 @@ def _table(results: list[ExampleResult]) -> None:
         elif r.example.kind == "good":
             found = "; ".join(f"{f.rule}: {clip(f.message, 60)}" for f in r.findings) or "nothing (as expected)"
         else:
-            found = "; ".join(f.rule for f in r.findings) or f"nothing from voice/{r.principle.id} or its rules"
+            found = "; ".join(dict.fromkeys(f.rule for f in r.findings)) or f"nothing from voice/{r.principle.id} or its rules"
         rows.append(("pass" if r.passed else "FAIL", r.principle.id, r.example.kind, clip(r.example.text, 44), found))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:

@@ -59,8 +59,8 @@ class Voice(Rule):
     severity = Severity.SUGGESTION
     summary = "Drafts stay within the tone targets of the team's voice principles"
     messages: ClassVar = {
-        "too-low": '"{principle}": {trait} is {value}; this voice aims for {target}. Lowered by {evidence}.',
-        "too-high": '"{principle}": {trait} is {value}; this voice aims for {target}. Raised by {evidence}.',
+        "too-low": '"{principle}": {trait} is {value}; this voice aims for {aim}. Lowered by {evidence}.',
+        "too-high": '"{principle}": {trait} is {value}; this voice aims for {aim}. Raised by {evidence}.',
     }
     fix = FixAvailability.NEVER
     tags = frozenset({"voice", "tone"})
@@ -95,6 +95,6 @@ class Voice(Rule):
                 first = evidence[0]
                 ctx.report(
                     message_id, first.start, first.end, rule_id=principle.rule_id, severity=principle.severity,
-                    principle=principle.summary, trait=target.trait, value=trait.value, target=target.describe(),
+                    principle=principle.summary, trait=target.trait, value=trait.value, aim=target.describe(),
                     evidence=shown,
                 )
