@@ -7,7 +7,9 @@ Prints figures and ratios; never asserts (the budgets are judged by people readi
 - proselint's in-process linting of the same posts in the same run, and the ratio;
 - the cost of tokenising alone (``tonecheck.text.parse``) and of counting the length X's way;
 - ``import tonecheck`` plus the first check, in a fresh process;
-- peak RSS of a process that imports tonecheck and checks the whole corpus.
+- peak RSS of a process that imports tonecheck and checks the whole corpus;
+- the same check with a voice profile of 200 terms (preferred, avoided, brand names) and 20 Vale rules,
+  and what the profile adds per post (tone traits, term and Vale matching, voice and policy rules).
 
 Run: ``make bench`` (or ``.venv/bin/python bench/bench_core.py [--posts N]``).
 """
@@ -26,7 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "tweeteval" / "sentiment_test_text.txt"
-BUDGET = {"count_ms": 0.05, "median_ms": 0.5, "p99_ms": 5.0, "vs_proselint": 3.0, "first_check_s": 1.5, "rss_mb": 200}
+BUDGET = {
+    "profile_added_ms": 0.3, "count_ms": 0.05, "median_ms": 0.5, "p99_ms": 5.0, "vs_proselint": 3.0,
+    "first_check_s": 1.5, "rss_mb": 200,
+}
 
 
 def _posts(limit: int | None) -> list[str]:
@@ -89,6 +94,37 @@ print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss /
 """
 
 
+def _bench_profile(folder: Path, posts: list[str]) -> Path:
+    """A profile with 200 terms and 20 Vale rules (those of bench/bench_vale.py), written to *folder*."""
+    import random
+    import re
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_vale import RULES
+
+    words = sorted({w.lower() for p in posts for w in re.findall(r"\b[A-Za-z]{5,}\b", p)})
+    rng = random.Random(11)
+    picked = rng.sample(words, 200)
+    style = folder / "styles" / "Bench"
+    style.mkdir(parents=True)
+    for name, body in RULES.items():
+        (style / f"{name}.yml").write_text(body, encoding="utf-8")
+    lines = ['[profile]\nformat = 1\nname = "Bench"\n',
+             '[[principles]]\nid = "plain"\nsummary = "Plain"\ntargets = { formality = { max = 60 }, '
+             'plainness = { min = 40 } }\n',
+             '[[principles]]\nid = "calm"\nsummary = "Calm"\ntargets = { energy = { max = 50 }, '
+             'confidence = { min = 30 } }\n',
+             '[vale]\nstyles = ["styles/Bench"]\n',
+             '[terms]\nbrands = [' + ", ".join(f'"{w.capitalize()}Pro"' for w in picked[:20]) + "]\n"]
+    for w in picked[20:120]:
+        lines.append(f'[[terms.prefer]]\nuse = "{w[:4]}"\ninstead-of = ["{w}"]\n')
+    lines.append('[[terms.avoid]]\nterms = [' + ", ".join(f'"{w}"' for w in picked[120:200]) + "]\n")
+    lines.append('[[policy.embargo]]\nterm = "Project Nightjar"\n[policy.disclosure]\nrequired = true\n')
+    path = folder / "bench.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=None, help="use only the first N posts")
@@ -105,6 +141,16 @@ def main() -> None:
         checker.check(post, platform="x")
     ours = _stats(_time_each(lambda p: checker.check(p, platform="x"), posts, args.rounds))
     tokenise = _stats(_time_each(parse, posts, args.rounds))
+    import tempfile
+
+    from tonecheck.voice.profile import load_profile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = load_profile(_bench_profile(Path(tmp), posts))
+    for post in posts[:200]:
+        checker.check(post, platform="x", profile=profile)
+    profiled = _stats(_time_each(lambda p: checker.check(p, platform="x", profile=profile), posts, args.rounds))
+    added = profiled["median"] - ours["median"]
     from tonecheck import platforms
 
     venue = platforms.get("x")
@@ -137,6 +183,8 @@ def main() -> None:
     print(f"{'tonecheck check()':24}" + "".join(f"{ours[k]:>10.3f}" for k in ("median", "p90", "p99", "max", "mean")))
     cols = ("median", "p90", "p99", "max", "mean")
     print(f"{'  tokenise only':24}" + "".join(f"{tokenise[k]:>10.3f}" for k in cols))
+    print(f"{'with a voice profile':24}" + "".join(f"{profiled[k]:>10.3f}" for k in cols)
+          + "   (200 terms, 20 Vale rules, 4 trait targets)")
     print(f"{'  count for X only':24}" + "".join(f"{counting[k]:>10.3f}" for k in cols))
     if peer:
         print(f"{'proselint lint()':24}" + "".join(f"{peer[k]:>10.3f}" for k in cols))
@@ -155,6 +203,7 @@ def main() -> None:
     rows = [
         ("median per post (ms)", ours["median"], BUDGET["median_ms"], ours["median"] <= BUDGET["median_ms"]),
         ("p99 per post (ms)", ours["p99"], BUDGET["p99_ms"], ours["p99"] <= BUDGET["p99_ms"]),
+        ("profile adds, median (ms)", added, BUDGET["profile_added_ms"], added <= BUDGET["profile_added_ms"]),
         ("X counting, median (ms)", counting["median"], BUDGET["count_ms"], counting["median"] <= BUDGET["count_ms"]),
         ("faster than proselint (x)", ratio, BUDGET["vs_proselint"], ratio >= BUDGET["vs_proselint"]),
         ("import + first check (s)", first["total"], BUDGET["first_check_s"],

@@ -90,6 +90,20 @@ def _build_parser() -> argparse.ArgumentParser:
     spl.add_argument("-f", "--format", choices=("text", "json"), default="text")
     spl.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml with platform limits (default: nearest)")
 
+    srv = sub.add_parser("serve", help="run the HTTP server: API, LanguageTool-compatible API and playground")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; any other "
+                     "address needs API keys)")
+    srv.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
+    srv.add_argument("--threads", type=int, default=8, help="worker threads (default: 8)")
+    srv.add_argument("--profiles", metavar="DIR", help="voice profiles directory (default: $TONECHECK_PROFILES)")
+    srv.add_argument("--api-keys-file", metavar="FILE",
+                     help="API keys, one per line: KEY [PROFILE] (default: $TONECHECK_API_KEYS_FILE)")
+    srv.add_argument("--max-text", type=int, metavar="N", help="longest draft in characters (default: 50000)")
+    srv.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body (default: 24 MiB)")
+    srv.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml for every check (default: nearest)")
+    srv.add_argument("--languagetool", metavar="URL", help="LanguageTool server for grammar (or 'local', or 'off')")
+    srv.add_argument("--no-access-log", action="store_true", help="do not log requests")
+
     from tonecheck.voice import commands as voice_commands
 
     voice_commands.add_parser(sub)
@@ -111,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _split_command(args)
         if args.command == "doctor":
             return _doctor(args)
+        if args.command == "serve":
+            return _serve(args)
         if args.command == "voice":
             from tonecheck.voice import commands as voice_commands
 
@@ -296,6 +312,17 @@ def _explain(args: argparse.Namespace) -> int:
         raise InputError(f"unknown rule {args.rule!r}.{hint}")
     sys.stdout.write(docs.explain(registry.get(args.rule)))
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run the HTTP server (the `tonecheck_server` package; Flask is imported only here)."""
+    import importlib
+
+    try:
+        serve = importlib.import_module("tonecheck_server.serve")
+    except ImportError as exc:
+        raise InputError(f"the server cannot start: {exc.name or exc} is not installed (pip install tonecheck)") from None
+    return int(serve.main(args))
 
 
 def _doctor(args: argparse.Namespace) -> int:

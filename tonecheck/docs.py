@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 from tonecheck.model import Media
 
 if TYPE_CHECKING:
-    from tonecheck.voice.profile import Profile
     from tonecheck.rule import Rule
+    from tonecheck.voice.profile import Profile
 
 __all__ = [
     "REQUIRED_SECTIONS",

@@ -99,7 +99,8 @@ class Checker:
 
     def _enabled(self, rule: type[Rule]) -> bool:
         cfg = self.config
-        if rule.id in cfg.disable:
+        if rule.id in cfg.disable and not (rule.id == rule.category.value and rule.id in cfg.enable):
+            # (The "voice" rule shares its name with its category: naming it in both lists enables it.)
             return False
         if rule.id in cfg.enable:
             return True
@@ -245,6 +246,11 @@ def _metrics(draft: Draft) -> dict[str, Any]:
         "media": len(draft.media),
         "reading_grade": readability.grade(p, draft.language),
     }
+    if draft.profile is not None:
+        from tonecheck.voice import traits
+
+        measured = traits.measure(p, draft.language)
+        metrics["traits"] = {name: t.value for name, t in measured.items()}
     if draft.length is not None:
         metrics["length"] = draft.length.length
         metrics["length_limit"] = draft.length.limit

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-
 from typing import TYPE_CHECKING
 
 from tonecheck.model import Category, Finding, Severity

@@ -157,8 +157,13 @@ def expected_span(case: Case, expected: Mapping[str, Any], report: Report) -> tu
 
 
 def of_rule(finding: Finding, rule_id: str) -> bool:
-    """True when *finding* comes from the rule *rule_id* (also with a sub-id: ``languagetool/EN_A_VS_AN``)."""
-    return finding.rule == rule_id or finding.rule.startswith(rule_id + "/")
+    """True when *finding* comes from the rule *rule_id* (also with a sub-id: ``languagetool/EN_A_VS_AN``).
+
+    A rule that relays named rules (``vale``) owns the findings with a dotted id (``Acme.Jargon``).
+    """
+    if finding.rule == rule_id or finding.rule.startswith(rule_id + "/"):
+        return True
+    return "." in finding.rule and "/" not in finding.rule and default_registry().get(rule_id).relays_named_rules
 
 
 def apply(text: str, finding: Finding, index: int = 0) -> str:

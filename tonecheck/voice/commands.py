@@ -1,4 +1,7 @@
-"""``tonecheck voice test`` and ``tonecheck voice explain``: keep a voice guide honest, and show why a draft reads as it does."""
+"""``tonecheck voice test`` and ``tonecheck voice explain``.
+
+``voice test`` keeps a voice guide honest by running its examples; ``voice explain`` shows why a draft reads as it does.
+"""
 
 from __future__ import annotations
 
@@ -117,7 +120,8 @@ def _table(results: list[ExampleResult]) -> None:
         elif r.example.kind == "good":
             found = "; ".join(f"{f.rule}: {clip(f.message, 60)}" for f in r.findings) or "nothing (as expected)"
         else:
-            found = "; ".join(dict.fromkeys(f.rule for f in r.findings)) or f"nothing from voice/{r.principle.id} or its rules"
+            found = "; ".join(dict.fromkeys(f.rule for f in r.findings))
+            found = found or f"nothing from voice/{r.principle.id} or its rules"
         rows.append(("pass" if r.passed else "FAIL", r.principle.id, r.example.kind, clip(r.example.text, 44), found))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
@@ -139,8 +143,8 @@ def _explain(args: argparse.Namespace, checker: Checker) -> int:
     print("Tone traits (0–100):")
     for name in tone.TRAITS:
         trait = measured[name]
-        value = "  –" if trait.value is None else f"{trait.value:3d}"
-        print(f"  {name:<11} {value}  {trait.detail}")
+        shown = "  –" if trait.value is None else f"{trait.value:3d}"
+        print(f"  {name:<11} {shown}  {trait.detail}")
         print(f"  {'':<11}      {tone.describe_scale(name)}")
         for e in sorted(trait.evidence, key=lambda e: e.start)[:8]:
             sign = "+" if e.effect > 0 else "−"
@@ -155,8 +159,8 @@ def _explain(args: argparse.Namespace, checker: Checker) -> int:
             print(f"    limits: {principle.limits}")
         for target in principle.targets:
             value = measured[target.trait].value
-            inside = value is None or (target.min is None or value >= target.min) and (
-                target.max is None or value <= target.max)
+            inside = value is None or ((target.min is None or value >= target.min) and (
+                target.max is None or value <= target.max))
             state = "not measured" if value is None else ("within target" if inside else "OUTSIDE target")
             print(f"    {target.trait}: {value if value is not None else '–'} (target {target.describe()}): {state}")
         for f in report.findings:
@@ -167,7 +171,9 @@ def _explain(args: argparse.Namespace, checker: Checker) -> int:
     return 0
 
 
-def _explain_dict(text: str, measured: dict[str, Any], profile: Profile | None, report: Report | None) -> dict[str, Any]:
+def _explain_dict(
+    text: str, measured: dict[str, Any], profile: Profile | None, report: Report | None
+) -> dict[str, Any]:
     from tonecheck.offsets import OffsetMap
 
     offsets = OffsetMap(text)

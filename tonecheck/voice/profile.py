@@ -467,14 +467,17 @@ def _vale(raw: Mapping[str, Any] | None, source: str, folder: Path) -> tuple[Val
     for i, value in enumerate(raw.get("styles", [])):
         style = _path(f"styles[{i}]", value)
         sets.append(vale_mod.load_style(style))
-        files.extend(sorted(style.glob("*.y*ml")))
+        files.extend(sorted(style.glob("*.yml")))
     for i, value in enumerate(raw.get("vocabularies", [])):
         vocab = _path(f"vocabularies[{i}]", value)
         sets.append(vale_mod.load_vocabulary(vocab))
         files.extend(sorted(vocab.glob("*.txt")))
     combined = vale_mod.combine(*sets)
     if "min-level" in raw:
-        combined = vale_mod.with_min_level(combined, raw["min-level"])
+        try:
+            combined = vale_mod.with_min_level(combined, raw["min-level"])
+        except ValueError as exc:
+            raise ProfileError(source, "vale.min-level", str(exc)) from None
     return combined, tuple(files)
 
 

@@ -44,18 +44,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
+import regex
+
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
 from tonecheck.rules.voice._terms import cached
 from tonecheck.voice.profile import Profile
 
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+
 # Characters that may stand between (or inside) the words of a name without breaking the match.
 _JOINERS = frozenset(" \t\r\n-_.·/‐‑–—'’")
 
 
 def _normalised(profile: Profile) -> tuple[tuple[str, int], ...]:
-    return tuple(("".join(c for c in e.term.casefold() if c.isalnum()), i) for i, e in enumerate(profile.policy.embargo))
+    embargo = profile.policy.embargo
+    return tuple(("".join(c for c in e.term.casefold() if c.isalnum()), i) for i, e in enumerate(embargo))
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
@@ -79,7 +84,7 @@ def _edge_before(text: str, i: int) -> bool:
 def _edge_after(text: str, j: int) -> bool:
     if j >= len(text) or not text[j].isalnum():
         return True
-    return text[j - 1].islower() and text[j].isupper() or text[j - 1].isalpha() != text[j].isalpha()
+    return (text[j - 1].islower() and text[j].isupper()) or text[j - 1].isalpha() != text[j].isalpha()
 
 
 @register
@@ -111,6 +116,10 @@ class EmbargoedTerm(Rule):
         if not active:
             return
         text = draft.text
+        quick = _NOT_ALNUM.sub("", text.casefold())
+        active = [(key, i) for key, i in active if key in quick]
+        if not active:  # the common case: one C-speed pass, no position map
+            return
         folded, where = _folded(text)
         taken: list[tuple[int, int]] = []
         for key, i in sorted(active, key=lambda a: -len(a[0])):

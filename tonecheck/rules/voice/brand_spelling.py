@@ -118,7 +118,9 @@ class BrandSpelling(Rule):
         for m in brands.pattern.finditer(parsed.prose):
             found = m.group()
             brand = brands.by_key.get("".join(_PARTS.findall(found)).casefold())
-            if brand is None or found == brand or _everyday(found, brand) or self._shouting(draft, m.start(), found, brand):
+            if brand is None or found == brand or _everyday(found, brand):
+                continue
+            if self._shouting(draft, m.start(), found, brand):
                 continue
             ctx.report("spelling", m.start(), m.end(), suggestions=[Suggestion(brand, f'Write "{brand}"', safe=True)],
                        brand=brand, found=found)

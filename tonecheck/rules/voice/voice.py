@@ -89,9 +89,10 @@ class Voice(Rule):
                 if not evidence:
                     continue
                 text = draft.text
-                shown = ", ".join(f'"{clip(text[e.start:e.end], 30)}" ({e.label})' for e in evidence[:_SHOWN])
-                if len(evidence) > _SHOWN:
-                    shown += f" and {len(evidence) - _SHOWN} more"
+                quoted = list(dict.fromkeys(f'"{clip(text[e.start:e.end], 30)}" ({e.label})' for e in evidence))
+                shown = ", ".join(quoted[:_SHOWN])
+                if len(quoted) > _SHOWN:
+                    shown += f" and {len(quoted) - _SHOWN} more"
                 first = evidence[0]
                 ctx.report(
                     message_id, first.start, first.end, rule_id=principle.rule_id, severity=principle.severity,
