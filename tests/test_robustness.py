@@ -63,3 +63,33 @@ def test_pathological_inputs_finish() -> None:
     for text in ["#" * 5000, "@" * 5000, "a." * 5000, "🎉" * 5000, "\u200d" * 5000, "http://" * 2000,
                  "x" * 49_000, "A " * 20_000, "\n" * 10_000, "̶" * 5000]:
         assert_valid(tonecheck.check(text))
+
+
+_PROFILE_WORDS = st.sampled_from([
+    "utilise", "prior to", "Linkedin", "Trailpro", "Project Nightjar", "#ProjectNightjar", "nightjar", "use code",
+    "leverage", "synergy", "e-mail", "We think", "maybe", "!!!", "HUGE", "guaranteed returns", "HarbourPlus Gold",
+    "Crumbly Co.", "cookie", "\u0301", "\u200d", "🎉", "👩‍💻", " ", "\n", "-", "_",
+])
+_profile_text = st.lists(st.one_of(_alphabet, _PROFILE_WORDS), max_size=40).map("".join)
+_PROFILES = [
+    *sorted((Path(__file__).parent.parent / "samples" / "profiles").glob("*.toml")),
+    Path(__file__).parent.parent / "tonecheck" / "data" / "voice" / "examples" / "acme-vale.toml",
+]
+
+
+@pytest.fixture(scope="module")
+def profiles() -> list[object]:
+    from tonecheck.voice.profile import load_profile
+
+    return [load_profile(p) for p in _PROFILES]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(_profile_text, st.integers(0, len(_PROFILES) - 1), st.sampled_from(PLATFORMS))
+def test_voice_profiles_never_raise_and_spans_are_valid(
+    profiles: list[object], text: str, which: int, platform: str | None
+) -> None:
+    report = CHECKER.check(text, platform=platform, profile=profiles[which])  # type: ignore[arg-type]
+    assert not report.skipped
+    assert_valid(report)

@@ -51,6 +51,7 @@ from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
 from tonecheck.rules.voice._terms import cached
+from tonecheck.text import whole_graphemes
 from tonecheck.voice.profile import Profile
 
 # Where a name splits into parts that writers may space or join differently.
@@ -122,6 +123,8 @@ class BrandSpelling(Rule):
                 continue
             if self._shouting(draft, m.start(), found, brand):
                 continue
+            if whole_graphemes(draft.text, m.start(), m.end()) != (m.start(), m.end()):
+                continue  # a mark or joiner clings to it ("Gov.uké"): not the name
             ctx.report("spelling", m.start(), m.end(), suggestions=[Suggestion(brand, f'Write "{brand}"', safe=True)],
                        brand=brand, found=found)
 
