@@ -1,6 +1,6 @@
 # tonecheck — set up and run. Every target installs what it needs first, so each works on a fresh clone.
 #   make demo    set up, then check the sample drafts (the main job)
-#   make test    set up, then run every test (lint, types, Python tests)
+#   make test    set up, then run every test (lint, types, Python tests, extension unit and browser tests)
 #   make bench   set up, then run the benchmarks in bench/
 
 PYTHON ?= python3
@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ORACLE := tests/oracle/node_modules/.installed
 
-.PHONY: demo test lint pytest bench rules clean
+.PHONY: demo test lint pytest bench rules clean chromium jstest e2e
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ demo: $(STAMP)
 	@echo
 	@echo "== tonecheck split samples/drafts/long-spring-fair.txt --platform x --numbering"
 	$(VENV)/bin/tonecheck split samples/drafts/long-spring-fair.txt --platform x --numbering
+	@echo
+	@echo "== tonecheck voice test samples/profiles/*.toml (each team's good and bad examples, run as tests)"
+	$(VENV)/bin/tonecheck voice test samples/profiles/*.toml
+	@echo
+	@echo "== tonecheck check samples/drafts/flawed-council-voice.txt --profile samples/profiles/council.toml"
+	-$(VENV)/bin/tonecheck check samples/drafts/flawed-council-voice.txt --profile samples/profiles/council.toml
+	@echo
+	@echo "== tonecheck voice explain (tone traits and the words behind them)"
+	$(VENV)/bin/tonecheck voice explain "Residents are advised that collections may possibly be delayed!!!" --profile samples/profiles/council.toml
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tonecheck tests bench
@@ -48,7 +57,30 @@ $(ORACLE): tests/oracle/package.json tests/oracle/package-lock.json
 pytest: $(STAMP) $(ORACLE)
 	$(PY) -m pytest -q -p no:cacheprovider; status=$$?; [ $$status -eq 5 ] && exit 0; exit $$status
 
-test: lint pytest
+test: lint pytest jstest e2e
+
+# --- extension: JS unit tests (extension/test) and browser tests (extension/e2e, Playwright + Debian chromium) ---
+EXT_NODE := extension/node_modules/.installed
+E2E_NODE := extension/e2e/node_modules/.installed
+
+# Debian's chromium (Playwright's own browser download is not used).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+$(EXT_NODE): extension/package.json
+	npm ci --prefix extension --no-audit --no-fund --loglevel=error
+	touch $(EXT_NODE)
+
+$(E2E_NODE): extension/e2e/package.json extension/e2e/package-lock.json
+	npm ci --prefix extension/e2e --no-audit --no-fund --loglevel=error
+	touch $(E2E_NODE)
+
+jstest: $(EXT_NODE)
+	npm test --prefix extension
+
+# Builds the fixture composers, then drives chromium with the unpacked extension against `tonecheck serve`.
+e2e: $(STAMP) $(E2E_NODE) chromium
+	npm test --prefix extension/e2e
 
 bench: $(STAMP)
 	$(PY) bench/bench_core.py
