@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,7 @@ from tonecheck.registry import Registry, default_registry
 from tonecheck.report import Report
 from tonecheck.rule import Draft, Rule, RuleContext
 from tonecheck.scores import scores, voice_scores
-from tonecheck.text import parse
+from tonecheck.text import parse, whole_graphemes
 
 if TYPE_CHECKING:
     from tonecheck.languagetool import LanguageToolClient
@@ -191,7 +192,7 @@ class Checker:
                 continue
             ran.add(rule_cls.category)
 
-        findings = _one_hint_per_fix(findings)
+        findings = _one_hint_per_fix(_whole_characters(findings, text))
         findings.sort(key=_order)
         metrics = _metrics(draft)
         report_scores = scores(findings, metrics["words"], sorted(ran, key=lambda c: c.value))
@@ -206,6 +207,20 @@ class Checker:
             platform=platform,
             alt_texts=tuple(m.alt for m in media),
         )
+
+
+def _whole_characters(findings: list[Finding], text: str) -> list[Finding]:
+    """Widen any span that would split a user-perceived character (a joiner or mark clinging to a word)."""
+    if text.isascii():
+        return findings
+    out = []
+    for f in findings:
+        if f.target == "text":
+            start, end = whole_graphemes(text, f.start, f.end)
+            if (start, end) != (f.start, f.end):
+                f = replace(f, start=start, end=end)
+        out.append(f)
+    return out
 
 
 def _one_hint_per_fix(findings: list[Finding]) -> list[Finding]:
