@@ -17,6 +17,7 @@ from tonecheck.report import Report
 from tonecheck.rule import Draft, Rule, RuleContext
 from tonecheck.scores import scores, voice_scores
 from tonecheck.text import parse, whole_graphemes
+from tonecheck.voice import traits
 
 if TYPE_CHECKING:
     from tonecheck.languagetool import LanguageToolClient
@@ -261,11 +262,8 @@ def _metrics(draft: Draft) -> dict[str, Any]:
         "media": len(draft.media),
         "reading_grade": readability.grade(p, draft.language),
     }
-    if draft.profile is not None:
-        from tonecheck.voice import traits
-
-        measured = traits.measure(p, draft.language)
-        metrics["traits"] = {name: t.value for name, t in measured.items()}
+    measured = traits.measure(p, draft.language)
+    metrics["traits"] = {name: t.value for name, t in measured.items()}
     if draft.length is not None:
         metrics["length"] = draft.length.length
         metrics["length_limit"] = draft.length.limit
