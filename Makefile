@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ORACLE := tests/oracle/node_modules/.installed
 
-.PHONY: demo test lint pytest bench rules clean chromium jstest e2e
+.PHONY: demo test lint pytest bench rules clean chromium jstest e2e bench-extension
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,7 @@ demo: $(STAMP)
 	$(VENV)/bin/tonecheck voice explain "Residents are advised that collections may possibly be delayed!!!" --profile samples/profiles/council.toml
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check tonecheck tests bench
+	$(VENV)/bin/ruff check tonecheck server tests bench
 	$(VENV)/bin/mypy
 
 # twitter-text's JavaScript, for the test that compares our entity extraction with it.
@@ -82,9 +82,14 @@ jstest: $(EXT_NODE)
 e2e: $(STAMP) $(E2E_NODE) chromium
 	npm test --prefix extension/e2e
 
+# Extension latency: debounce end → hints visible, and typing cost in a 3,000-character LinkedIn post.
+bench-extension: $(STAMP) $(E2E_NODE) chromium
+	npm run --silent bench --prefix extension/e2e
+
 bench: $(STAMP)
 	$(PY) bench/bench_core.py
 	$(PY) bench/bench_media.py
+	$(PY) bench/bench_server.py
 
 rules: $(STAMP)
 	$(VENV)/bin/tonecheck rules --markdown > RULES.md

@@ -321,7 +321,8 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         serve = importlib.import_module("tonecheck_server.serve")
     except ImportError as exc:
-        raise InputError(f"the server cannot start: {exc.name or exc} is not installed (pip install tonecheck)") from None
+        missing = exc.name or exc
+        raise InputError(f"the server cannot start: {missing} is not installed (pip install tonecheck)") from None
     return int(serve.main(args))
 
 

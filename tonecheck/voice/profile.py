@@ -53,6 +53,7 @@ __all__ = [
     "ProfileStore",
     "Target",
     "load_profile",
+    "profile_from_mapping",
 ]
 
 FORMAT = 1

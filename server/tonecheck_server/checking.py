@@ -1,0 +1,199 @@
+"""The library side of a worker: one shared :class:`tonecheck.Checker`, rule selections and profiles.
+
+A worker builds one :class:`Library` at start-up. It holds the base :class:`~tonecheck.Checker`
+(thread-safe, with the LanguageTool client and its cache) and, for requests that choose their own
+rules or language, a small bounded cache of checkers built from the same configuration (sharing
+the LanguageTool client). Nothing about a request is kept: workers are stateless.
+
+Rule selection (``rules`` in ``POST /v1/check``; ``enabledRules``/``disabledRules`` in ``/v2/check``):
+``select`` lists rule ids or categories to run *instead of* the server's default set; ``ignore``
+lists rule ids or categories not to run; ``enable`` adds rules (also preview rules) to the set.
+Categories expand to their rules. Unknown names are an error naming them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from tonecheck import Checker, Config
+from tonecheck.config import find_config, load_config
+from tonecheck.model import Category
+from tonecheck.registry import Registry
+
+__all__ = ["Library", "Profiles", "UnknownNameError", "profile_store_class"]
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$")
+_CACHE_SIZE = 32
+_CATEGORIES = {c.value: c for c in Category}
+
+
+class UnknownNameError(ValueError):
+    """A rule, category or profile name the server does not know; ``valid`` lists the known ones."""
+
+    def __init__(self, message: str, valid: list[str]) -> None:
+        super().__init__(message)
+        self.valid = valid
+
+
+class Library:
+    """The checker a worker shares between its threads, and the checkers derived from it."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        config_path: Path | None = None,
+        languagetool: str | None = None,
+        checker: Checker | None = None,
+    ) -> None:
+        if checker is None:
+            if config is None:
+                path = config_path or find_config()
+                config = load_config(path) if path else Config()
+            if languagetool:
+                config = replace(config, languagetool=replace(config.languagetool, url=languagetool))
+            checker = Checker(config)
+        self.checker = checker
+        self.registry: Registry = checker.registry
+        self._default_ids = frozenset(r.id for r in checker.rules)
+        self._lock = threading.Lock()
+        self._derived: OrderedDict[tuple[Any, ...], Checker] = OrderedDict()
+
+    @property
+    def language(self) -> str:
+        """The default language of drafts."""
+        return self.checker.config.language
+
+    def checker_for(
+        self,
+        *,
+        language: str | None = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        enable: Iterable[str] = (),
+        preview: bool = False,
+    ) -> Checker:
+        """The checker for a request's language and rule choice (the shared one when nothing changes)."""
+        ids = set(self.expand(select)) if select is not None else set(self._default_ids)
+        if preview:
+            ids |= {r.id for r in self.registry}
+        ids |= self.expand(enable)
+        ids -= self.expand(ignore)
+        if language is not None:
+            language = self.check_language(language)
+        if language in (None, self.language) and ids == self._default_ids:
+            return self.checker
+        key = (language, frozenset(ids))
+        with self._lock:
+            found = self._derived.get(key)
+            if found is not None:
+                self._derived.move_to_end(key)
+                return found
+        base = self.checker.config
+        config = replace(
+            base,
+            language=language or base.language,
+            disable=frozenset(_CATEGORIES),
+            enable=frozenset(ids),
+        )
+        checker = Checker(config, registry=self.registry, languagetool=self.checker.languagetool)
+        with self._lock:
+            self._derived[key] = checker
+            while len(self._derived) > _CACHE_SIZE:
+                self._derived.popitem(last=False)
+        return checker
+
+    def warm_up(self) -> None:
+        """Check one sample draft (without LanguageTool) so the first real request does not pay for loading."""
+        sample = "WARM-UP: our #communitygarden opens today 🌱🌱 at 10am! Details: https://example.org/garden @team"
+        checker = self.checker_for(ignore=[Category.GRAMMAR.value])
+        for platform in (None, "x"):
+            checker.check(sample, platform=platform)
+
+    def expand(self, names: Iterable[str] | None) -> set[str]:
+        """Rule ids for rule ids and category names (``languagetool/EN_A_VS_AN`` means ``languagetool``)."""
+        ids: set[str] = set()
+        for name in names or ():
+            if name in _CATEGORIES:
+                ids |= {r.id for r in self.registry if r.category is _CATEGORIES[name]}
+            elif name in self.registry:
+                ids.add(name)
+            elif "/" in name and name.split("/", 1)[0] in self.registry:
+                ids.add(name.split("/", 1)[0])
+            else:
+                raise UnknownNameError(
+                    f"unknown rule or category {name!r} (categories: {', '.join(_CATEGORIES)}; "
+                    "rule ids: GET /v1/rules)",
+                    sorted(_CATEGORIES),
+                )
+        return ids
+
+    @staticmethod
+    def check_language(language: str) -> str:
+        """*language* if it looks like a language tag (``en``, ``en-GB``), else :class:`ValueError`."""
+        if not _LANGUAGE.match(language):
+            raise ValueError(f"{language!r} is not a language code such as \"en\" or \"en-GB\"")
+        return language
+
+
+def profile_store_class() -> Any:
+    """``tonecheck.voice.ProfileStore``, or ``None`` in a tonecheck without voice profiles."""
+    import importlib
+
+    for module in ("tonecheck.voice", "tonecheck.voice.profile"):
+        try:
+            found = getattr(importlib.import_module(module), "ProfileStore", None)
+        except ImportError:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+class Profiles:
+    """The voice profiles of a directory, through :class:`tonecheck.voice.ProfileStore`.
+
+    Files are read again when they change (the store compares modification times), so a team edits
+    the shared directory and every worker sees the change on its next request. Without a directory,
+    or with a tonecheck that has no profile support yet, there are no profiles.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self._store: Any = None
+        if directory is not None:
+            store_class = profile_store_class()
+            if store_class is not None:
+                self._store = store_class(directory)
+
+    @property
+    def available(self) -> bool:
+        """Whether this server can use profiles at all."""
+        return self._store is not None
+
+    def names(self) -> list[str]:
+        """The profile names, sorted."""
+        return sorted(self._store.names()) if self._store is not None else []
+
+    def errors(self) -> dict[str, str]:
+        """Profile files that cannot be used, by name, with the reason."""
+        if self._store is None or not hasattr(self._store, "errors"):
+            return {}
+        return {name: str(exc) for name, exc in self._store.errors().items()}
+
+    def get(self, name: str) -> Any:
+        """The profile *name*: :class:`UnknownNameError` when there is none, ``ProfileError`` when it is invalid."""
+        if self._store is None:
+            raise UnknownNameError(f"unknown profile {name!r}: this server has no voice profiles", [])
+        try:
+            return self._store.get(name)
+        except KeyError:
+            valid = self.names()
+            listed = ", ".join(valid) if valid else "none"
+            raise UnknownNameError(f"unknown profile {name!r} (profiles: {listed})", valid) from None
