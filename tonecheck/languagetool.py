@@ -87,6 +87,11 @@ class GrammarMatch:
     type_name: str
     message: str
     replacements: tuple[str, ...]
+    #: What LanguageTool's clients show besides the message (kept for the LanguageTool-compatible API).
+    short_message: str = ""
+    description: str = ""
+    category_name: str = ""
+    urls: tuple[str, ...] = ()
 
     @property
     def is_spelling(self) -> bool:
@@ -326,6 +331,13 @@ class LanguageToolClient:
                 type_name=str(m.get("type", {}).get("typeName", "")),
                 message=str(m["message"]),
                 replacements=replacements[: self.suggestions],
+                short_message=str(m.get("shortMessage") or ""),
+                description=str(rule.get("description") or ""),
+                category_name=str(rule.get("category", {}).get("name") or ""),
+                urls=tuple(
+                    str(u["value"]) for u in rule.get("urls", ())
+                    if isinstance(u, dict) and isinstance(u.get("value"), str)
+                ),
             )
             if start >= end or parsed.is_protected(start, end):
                 continue

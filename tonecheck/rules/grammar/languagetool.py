@@ -104,6 +104,11 @@ class LanguageTool(Rule):
                 lt_message=m.message,
                 lt_rule=m.rule_id,
                 lt_category=m.category_id,
+                lt_category_name=m.category_name,
+                lt_short_message=m.short_message,
+                lt_description=m.description,
+                lt_type_name=m.type_name,
+                lt_urls=list(m.urls),
                 issue_type=m.issue_type,
             )
 
