@@ -262,8 +262,11 @@ def _metrics(draft: Draft) -> dict[str, Any]:
         "media": len(draft.media),
         "reading_grade": readability.grade(p, draft.language),
     }
-    measured = traits.measure(p, draft.language)
-    metrics["traits"] = {name: t.value for name, t in measured.items()}
+    if draft.profile is not None:
+        # Tone traits cost about a third of a check of a 280-character post: measured when a voice
+        # profile asks for them (and by `tonecheck voice explain` for any draft).
+        measured = traits.measure(p, draft.language)
+        metrics["traits"] = {name: t.value for name, t in measured.items()}
     if draft.length is not None:
         metrics["length"] = draft.length.length
         metrics["length_limit"] = draft.length.limit
