@@ -214,7 +214,7 @@ class TestCatalogues:
         page = client.get("/rules/hashtag-camel-case")
         assert page.status_code == 200 and page.mimetype == "text/html"
         html = page.get_data(as_text=True)
-        assert "<h1>hashtag-camel-case</h1>" in html and "<pre><code>" in html
+        assert "<h1>hashtag-camel-case</h1>" in html and "<pre><code" in html
         assert "script-src 'self'" in page.headers["Content-Security-Policy"]
 
     def test_platforms(self, client: FlaskClient) -> None:

@@ -49,7 +49,7 @@ class TestMarkdown:
         assert "<h1>Title</h1>" in html
         assert "<code>code</code>" in html and "<em>facts</em>" in html and "<strong>bold</strong>" in html
         assert '<li>two <a href="https://example.org/x" rel="noreferrer">https://example.org/x</a></li>' in html
-        assert "<pre><code>&lt;b&gt;draft&lt;/b&gt;</code></pre>" in html
+        assert '<pre><code class="language-text">&lt;b&gt;draft&lt;/b&gt;\n</code></pre>' in html
         assert '<a href="https://example.org" rel="noreferrer">link</a>' in html
 
     def test_escapes_html_and_unsafe_links(self) -> None:
