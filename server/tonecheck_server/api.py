@@ -13,15 +13,15 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Blueprint, Response, request, url_for
 
 from tonecheck import InputError, Media, docs, platforms
 from tonecheck.model import MEDIA_KINDS
+from tonecheck_server import context
 from tonecheck_server.auth import require_access
-from tonecheck_server.checking import Library, Profiles, UnknownNameError
+from tonecheck_server.checking import UnknownNameError
 from tonecheck_server.errors import ApiError
 from tonecheck_server.openapi import openapi_document
-from tonecheck_server.settings import Settings
 
 __all__ = ["MAX_MEDIA", "bp", "json_response", "resolve_profile"]
 
@@ -42,21 +42,6 @@ def json_response(payload: Any, status: int = 200, *, private: bool = False) -> 
     return response
 
 
-def _library() -> Library:
-    library: Library = current_app.extensions["tonecheck.library"]
-    return library
-
-
-def _settings() -> Settings:
-    settings: Settings = current_app.extensions["tonecheck.settings"]
-    return settings
-
-
-def _profiles() -> Profiles:
-    profiles: Profiles = current_app.extensions["tonecheck.profiles"]
-    return profiles
-
-
 # -- POST /v1/check ---------------------------------------------------------------------------
 
 
@@ -73,7 +58,7 @@ def check() -> Response:
         raise ApiError(400, "missing_field", "the field 'text' is required")
     if not isinstance(text, str):
         raise ApiError(400, "invalid_field", "'text' must be a string")
-    limit = _settings().max_text
+    limit = context.settings().max_text
     if len(text) > limit:
         raise ApiError(413, "text_too_long",
                        f"the draft is {len(text):,} characters long; this server accepts {limit:,}")
@@ -84,7 +69,7 @@ def check() -> Response:
     select, ignore = _rules(body.get("rules"))
     profile_name = _optional_str(body, "profile") or (key.profile if key else None)
     profile = resolve_profile(profile_name)
-    library = _library()
+    library = context.library()
     try:
         checker = library.checker_for(language=language, select=select, ignore=ignore)
     except UnknownNameError as exc:
@@ -116,7 +101,7 @@ def resolve_profile(name: str | None) -> Any:
     """The profile *name* (``None`` for none); 400 naming the valid ones when it is unknown."""
     if name is None:
         return None
-    profiles = _profiles()
+    profiles = context.profiles()
     try:
         return profiles.get(name)
     except UnknownNameError as exc:
@@ -221,7 +206,7 @@ def _names(value: Any, where: str) -> list[str]:
 @bp.get("/rules")
 def rules() -> Response:
     """Every rule, with whether this server runs it by default."""
-    library = _library()
+    library = context.library()
     running = {r.id for r in library.checker.rules}
     return json_response({"rules": [_rule_summary(r, r.id in running) for r in library.registry]})
 
@@ -229,7 +214,7 @@ def rules() -> Response:
 @bp.get("/rules/<path:rule_id>")
 def rule(rule_id: str) -> Response:
     """One rule's documentation (``languagetool/EN_A_VS_AN`` documents ``languagetool``)."""
-    library = _library()
+    library = context.library()
     base = rule_id.split("/", 1)[0]
     if base not in library.registry:
         raise ApiError(404, "unknown_rule", f"unknown rule {rule_id!r} (GET /v1/rules lists them)")
@@ -281,7 +266,7 @@ def platform_list() -> Response:
 def profile_list() -> Response:
     """The voice profiles of the shared directory (read again when files change)."""
     key = require_access()
-    profiles = _profiles()
+    profiles = context.profiles()
     out = []
     for name in profiles.names():
         try:
@@ -299,7 +284,7 @@ def profile_list() -> Response:
 def profile(name: str) -> Response:
     """One profile's description (principles, targets, term counts)."""
     require_access()
-    profiles = _profiles()
+    profiles = context.profiles()
     try:
         found = profiles.get(name)
     except UnknownNameError as exc:

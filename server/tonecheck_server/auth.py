@@ -19,10 +19,11 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from flask import current_app, g, request
+from flask import g, request
 
+from tonecheck_server import context
 from tonecheck_server.errors import ApiError
-from tonecheck_server.keys import ApiKey, KeyRing
+from tonecheck_server.keys import ApiKey
 
 __all__ = ["is_loopback", "require_access"]
 
@@ -47,7 +48,7 @@ def require_access(form: Mapping[str, str] | None = None) -> ApiKey | None:
     *form* is the parsed LanguageTool form (its ``apiKey`` field counts). Stores the key in
     ``g.api_key``; raises :class:`ApiError` 401/403.
     """
-    ring: KeyRing = current_app.extensions["tonecheck.keys"]
+    ring = context.keys()
     if not ring:
         if not is_loopback(request.remote_addr):
             raise ApiError(

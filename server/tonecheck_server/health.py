@@ -6,12 +6,12 @@ import threading
 import time
 from typing import Any
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response
 
 from tonecheck import __version__
 from tonecheck.languagetool import LanguageToolClient, LanguageToolUnavailableError
+from tonecheck_server import context
 from tonecheck_server.api import json_response
-from tonecheck_server.checking import Library
 
 __all__ = ["bp"]
 
@@ -25,12 +25,12 @@ _probes: dict[int, tuple[float, dict[str, Any]]] = {}
 @bp.get("/health")
 def health() -> Response:
     """``{"status": "ok", "version", "languagetool": {"status": "off" | "ok" | "unavailable"}}``."""
-    library: Library = current_app.extensions["tonecheck.library"]
+    library = context.library()
     payload = {
         "status": "ok",
         "version": __version__,
         "languagetool": _languagetool(library.checker.languagetool, library.language),
-        "profiles": current_app.extensions["tonecheck.profiles"].available,
+        "profiles": context.profiles().available,
     }
     response = json_response(payload)
     response.headers["Cache-Control"] = "no-store"

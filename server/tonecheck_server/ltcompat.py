@@ -27,16 +27,16 @@ import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from tonecheck import InputError, __version__
 from tonecheck.model import Category
+from tonecheck_server import context
 from tonecheck_server.api import json_response, resolve_platform, resolve_profile
 from tonecheck_server.auth import require_access
 from tonecheck_server.checking import Library, UnknownNameError
 from tonecheck_server.errors import ApiError
 from tonecheck_server.ltmatches import CATEGORY_IDS, AnnotatedText, category_id, lt_rule_id, matches
-from tonecheck_server.settings import Settings
 
 __all__ = ["LANGUAGES", "bp"]
 
@@ -62,16 +62,6 @@ _CORS_APPS = frozenset({"app://obsidian.md"})
 _LT_LANGUAGES_TTL = 600.0
 
 
-def _library() -> Library:
-    library: Library = current_app.extensions["tonecheck.library"]
-    return library
-
-
-def _settings() -> Settings:
-    settings: Settings = current_app.extensions["tonecheck.settings"]
-    return settings
-
-
 # -- CORS -------------------------------------------------------------------------------------
 
 
@@ -90,7 +80,7 @@ def _cors(response: Response) -> Response:
 
 
 def _origin_allowed(origin: str) -> bool:
-    extra = _settings().cors_origins
+    extra = context.settings().cors_origins
     return origin.startswith(_CORS_SCHEMES) or origin in _CORS_APPS or origin in extra or "*" in extra
 
 
@@ -108,7 +98,7 @@ _lt_lock = threading.Lock()
 
 
 def _language_list() -> list[dict[str, str]]:
-    client = _library().checker.languagetool
+    client = context.library().checker.languagetool
     if client is None or client.url is None:
         return LANGUAGES
     now = time.monotonic()
@@ -149,7 +139,7 @@ def info() -> Response:
 @bp.get("/maxtextlength")
 def max_text_length() -> Response:
     """The longest text this server checks, as a plain number (as LanguageTool answers)."""
-    return Response(str(_settings().max_text), mimetype="text/plain")
+    return Response(str(context.settings().max_text), mimetype="text/plain")
 
 
 # -- /v2/check --------------------------------------------------------------------------------
@@ -170,7 +160,7 @@ def check() -> Response:
         text = AnnotatedText.from_text(params["text"]) if "text" in params else AnnotatedText.from_data(params["data"])
     except ValueError as exc:
         raise ApiError(400, "invalid_field", f"Invalid 'data' parameter: {exc}") from None
-    limit = _settings().max_text
+    limit = context.settings().max_text
     if len(text.plain) > limit:
         raise ApiError(413, "text_too_long", f"the text is {len(text.plain):,} characters long; this server accepts "
                                              f"{limit:,}")
@@ -190,7 +180,7 @@ def check() -> Response:
     if mode not in _MODES:
         raise ApiError(400, "invalid_field", f"mode must be one of: {', '.join(_MODES)}")
 
-    library = _library()
+    library = context.library()
     code = library.language if language.lower() == "auto" else language
     try:
         library.check_language(code)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 from importlib import resources
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response
 
 from tonecheck import docs
-from tonecheck_server.checking import Library
+from tonecheck_server import context
 from tonecheck_server.errors import ApiError
 from tonecheck_server.markdown import render
 
@@ -39,7 +39,7 @@ def playground() -> Response:
 @bp.get("/rules/<path:rule_id>")
 def rule_page(rule_id: str) -> Response:
     """A rule's documentation as a page (the target of "Why?" links)."""
-    library: Library = current_app.extensions["tonecheck.library"]
+    library = context.library()
     base = rule_id.split("/", 1)[0]
     if base not in library.registry:
         raise ApiError(404, "unknown_rule", f"unknown rule {rule_id!r} (GET /v1/rules lists them)")

@@ -418,6 +418,15 @@ def _part_matches(target: tuple[str, ...], parts: list[tuple[bool, tuple[str, ..
     return True
 
 
+def _ruled_out(keys: frozenset[str] | None, word: bool, ctx: Context) -> bool:
+    """True when none of a rule's literal words (or, for non-word rules, substrings) is in the text."""
+    if keys is None:
+        return False
+    if word:
+        return keys.isdisjoint(ctx.words)
+    return not any(k in ctx.lower for k in keys)
+
+
 # -- existence ---------------------------------------------------------------------------------
 
 
@@ -462,13 +471,8 @@ class Existence(ValeRule):
         self.word = word and self.word_template == WORD_TEMPLATE  # else the substring test
 
     def _run(self, ctx: Context) -> list[ValeAlert]:
-        keys = self.prefilter
-        if keys is not None:
-            if self.word:
-                if keys.isdisjoint(ctx.words):
-                    return []
-            elif not any(k in ctx.lower for k in keys):
-                return []
+        if _ruled_out(self.prefilter, self.word, ctx):
+            return []
         alerts: list[ValeAlert] = []
         text = ctx.text
         for kind in self.blocks:
@@ -543,13 +547,8 @@ class Substitution(ValeRule):
         return pattern.sub(dotnet_replacement(expected), observed)
 
     def _run(self, ctx: Context) -> list[ValeAlert]:
-        keys = self.prefilter
-        if keys is not None:
-            if self.word:
-                if keys.isdisjoint(ctx.words):
-                    return []
-            elif not any(k in ctx.lower for k in keys):
-                return []
+        if _ruled_out(self.prefilter, self.word, ctx):
+            return []
         alerts: list[ValeAlert] = []
         text = ctx.text
         replace = self.action.name == "replace"
