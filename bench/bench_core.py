@@ -17,17 +17,17 @@ Run: ``make bench`` (or ``.venv/bin/python bench/bench_core.py [--posts N]``).
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "tweeteval" / "sentiment_test_text.txt"
+import corpus  # bench/corpus.py
+
+ROOT = corpus.ROOT
+CORPUS = corpus.CORPUS
 BUDGET = {
     "profile_added_ms": 0.3, "count_ms": 0.05, "median_ms": 0.5, "p99_ms": 5.0, "vs_proselint": 3.0,
     "first_check_s": 1.5, "rss_mb": 200,
@@ -35,26 +35,12 @@ BUDGET = {
 
 
 def _posts(limit: int | None) -> list[str]:
-    if not CORPUS.is_file():
-        sys.exit(f"corpus not found: {CORPUS}")
-    posts = [p for p in CORPUS.read_text(encoding="utf-8").splitlines() if p.strip()]
-    return posts[:limit] if limit else posts
+    return corpus.posts(limit)
 
 
 def _time_each(fn: Callable[[str], object], posts: list[str], rounds: int) -> list[float]:
-    """Per-post times in ms: the best of *rounds* passes for each post (reduces scheduler noise)."""
-    best = [float("inf")] * len(posts)
-    clock = time.perf_counter_ns
-    for _ in range(rounds):
-        gc.disable()
-        for i, post in enumerate(posts):
-            t0 = clock()
-            fn(post)
-            elapsed = clock() - t0
-            if elapsed < best[i]:
-                best[i] = elapsed
-        gc.enable()
-    return [ns / 1e6 for ns in best]
+    """Per-post times in ms: the best of *rounds* passes for each post."""
+    return [ns / 1e6 for ns in corpus.time_each(fn, posts, rounds)]
 
 
 def _stats(times: list[float]) -> dict[str, float]:

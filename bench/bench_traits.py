@@ -15,47 +15,31 @@ Run: ``.venv/bin/python bench/bench_traits.py [--posts N] [--rounds R]``.
 from __future__ import annotations
 
 import argparse
-import gc
 import statistics
 import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import corpus  # bench/corpus.py
+
+ROOT = corpus.ROOT
 sys.path.insert(0, str(ROOT))
 
 from tonecheck.text import ParsedText, parse  # noqa: E402
 from tonecheck.voice import traits  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "tweeteval" / "sentiment_test_text.txt"
+CORPUS = corpus.CORPUS
 BUDGET_MEDIAN_US = 120.0
 
 
 def _posts(limit: int | None) -> list[str]:
-    if not CORPUS.is_file():
-        sys.exit(f"corpus not found: {CORPUS}")
-    posts = [p for p in CORPUS.read_text(encoding="utf-8").splitlines() if p.strip()]
-    return posts[:limit] if limit else posts
+    return corpus.posts(limit)
 
 
 def _time_each(
     prepare: Callable[[str], object], run: Callable[[object], object], posts: list[str], rounds: int
 ) -> list[float]:
     """Per-post times in µs of ``run(prepare(post))`` (``prepare`` not timed): best of *rounds* passes."""
-    best = [float("inf")] * len(posts)
-    clock = time.perf_counter_ns
-    for _ in range(rounds):
-        prepared = [prepare(p) for p in posts]
-        gc.disable()
-        for i, item in enumerate(prepared):
-            t0 = clock()
-            run(item)
-            elapsed = clock() - t0
-            if elapsed < best[i]:
-                best[i] = elapsed
-        gc.enable()
-    return [ns / 1e3 for ns in best]
+    return [ns / 1e3 for ns in corpus.time_each(run, posts, rounds, lambda: [prepare(p) for p in posts])]
 
 
 def _summary(name: str, times: list[float]) -> str:

@@ -19,11 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import corpus  # bench/corpus.py
 import regex
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = corpus.ROOT
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "tweeteval" / "sentiment_test_text.txt"
+CORPUS = corpus.CORPUS
 
 from tonecheck.text import parse  # noqa: E402
 from tonecheck.voice.vale import combine, load_style, load_vocabulary  # noqa: E402
@@ -68,10 +69,7 @@ RULES = {
 
 
 def _posts(limit: int | None) -> list[str]:
-    if not CORPUS.is_file():
-        sys.exit(f"corpus not found: {CORPUS}")
-    posts = [p for p in CORPUS.read_text(encoding="utf-8").splitlines() if p.strip()]
-    return posts[:limit] if limit else posts
+    return corpus.posts(limit)
 
 
 def _terms(posts: list[str]) -> list[str]:
