@@ -19,6 +19,7 @@ import math
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -92,6 +93,14 @@ def syllables(word: str) -> int:
     return count
 
 
+@lru_cache(maxsize=32_768)
+def _word_stats(word: str) -> tuple[int, int, int, int, int]:
+    """Letters and digits, syllables, and whether polysyllabic, complex and long (0 or 1), of one word."""
+    n = syllables(word)
+    complex_word = (n - 1 if word.lower().endswith(("es", "ed", "ing")) else n) > 2
+    return sum(1 for ch in word if ch.isalnum()), n, int(n > 2), int(complex_word), int(len(word) > 6)
+
+
 def stats(prose: str, sentence_texts: list[str], paragraphs: int) -> Stats:
     """Count the words, syllables and characters of the sentences of *prose*."""
     words = sentences = characters = total_syllables = complex_words = polysyllabic = long_words = 0
@@ -101,16 +110,13 @@ def stats(prose: str, sentence_texts: list[str], paragraphs: int) -> Stats:
             continue
         sentences += 1
         for word in found:
+            chars, n, poly, complex_word, long_word = _word_stats(word)
             words += 1
-            characters += sum(1 for ch in word if ch.isalnum())
-            n = syllables(word)
+            characters += chars
             total_syllables += n
-            if n > 2:
-                polysyllabic += 1
-            if (n - 1 if word.lower().endswith(("es", "ed", "ing")) else n) > 2:
-                complex_words += 1
-            if len(word) > 6:
-                long_words += 1
+            polysyllabic += poly
+            complex_words += complex_word
+            long_words += long_word
     return Stats(words, sentences, characters, total_syllables, complex_words, polysyllabic, long_words, paragraphs)
 
 
