@@ -67,7 +67,7 @@ E2E_NODE := extension/e2e/node_modules/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
-$(EXT_NODE): extension/package.json
+$(EXT_NODE): extension/package.json extension/package-lock.json
 	npm ci --prefix extension --no-audit --no-fund --loglevel=error
 	touch $(EXT_NODE)
 
@@ -90,6 +90,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_core.py
 	$(PY) bench/bench_media.py
 	$(PY) bench/bench_server.py
+	$(MAKE) --no-print-directory bench-extension
 
 rules: $(STAMP)
 	$(VENV)/bin/tonecheck rules --markdown > RULES.md
