@@ -75,8 +75,11 @@ $(E2E_NODE): extension/e2e/package.json extension/e2e/package-lock.json
 	npm ci --prefix extension/e2e --no-audit --no-fund --loglevel=error
 	touch $(E2E_NODE)
 
+# The extension's unit tests, its lint, and the store zips (dist/tonecheck-chrome.zip, dist/tonecheck-firefox.zip).
 jstest: $(EXT_NODE)
 	npm test --prefix extension
+	npm run --silent lint --prefix extension
+	npm run --silent build --prefix extension
 
 # Builds the fixture composers, then drives chromium with the unpacked extension against `tonecheck serve`.
 e2e: $(STAMP) $(E2E_NODE) chromium
