@@ -36,6 +36,10 @@ def test_minimal_profile_takes_its_id_from_the_file(tmp_path: Path) -> None:
     assert profile.principles == ()
 
 
+def test_id_from_an_untidy_file_name(tmp_path: Path) -> None:
+    assert load_profile(_write(tmp_path, "Our Team (2026).toml", MINIMAL)).id == "our-team-2026"
+
+
 def test_full_profile_reads_every_part() -> None:
     profile = load_profile(Path("tonecheck/data/voice/examples/acme.toml"))
     assert [p.id for p in profile.principles] == ["plain", "confident"]
@@ -200,6 +204,9 @@ def test_store_lists_reloads_and_reports_broken_files(tmp_path: Path) -> None:
     assert store.get("alpha").name == "Renamed"
     _write(tmp_path, "beta.toml", '[profile]\nformat = 1\nname = "Beta"\nid = "team-b"\n')
     assert store.names() == ["alpha", "team-b"]
+    _write(tmp_path, "gamma.toml", '[profile]\nformat = 1\nname = "Gamma"\nid = "team-b"\n')
+    assert store.names() == ["alpha", "team-b"]
+    assert "'team-b' is already used by" in str(store.errors()["gamma"])
 
 
 def test_store_needs_a_folder(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import threading
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 FORMAT = 1
+_ID_UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _MAX_EXTENDS_DEPTH = 8
 _MAX_FILE_BYTES = 2_000_000
 
@@ -263,7 +265,8 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Profile:
         raise ProfileError(source, None, "the file is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(source, None, f"not valid TOML: {exc}") from None
-    return _build(raw, source, path.parent, (*chain, resolved), fallback_id=path.stem, own_file=resolved)
+    fallback_id = _ID_UNSAFE.sub("-", path.stem.lower()).strip("-._")[:64] or "profile"
+    return _build(raw, source, path.parent, (*chain, resolved), fallback_id=fallback_id, own_file=resolved)
 
 
 def _build(
@@ -650,7 +653,12 @@ class ProfileStore:
                 except ProfileError as exc:
                     errors[path.stem] = exc
                     continue
-                profiles.setdefault(profile.id, profile)
+                if profile.id in profiles:
+                    other = profiles[profile.id].source
+                    message = f"{profile.id!r} is already used by {other}"
+                    errors[path.stem] = ProfileError(str(path), "profile.id", message)
+                    continue
+                profiles[profile.id] = profile
             # Watch the files the new profiles read too (extends, Vale styles).
             watched = set(files)
             for profile in profiles.values():
