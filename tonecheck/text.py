@@ -12,11 +12,12 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 import regex
 
 from tonecheck import entities, lexicon
+from tonecheck._lazy import lazy
 
 __all__ = ["Emoji", "ParsedText", "Token", "emoji_name", "parse", "whole_graphemes"]
 
@@ -132,13 +133,13 @@ class ParsedText:
 
     # -- words, sentences, lines --------------------------------------------------------------
 
-    @cached_property
+    @lazy
     def words(self) -> list[Token]:
         """Words of the prose (outside URLs, mentions, hashtags, cashtags and emoji)."""
         prose = self.prose
         return [Token("word", m.start(), m.end(), m.group()) for m in _WORD.finditer(prose)]
 
-    @cached_property
+    @lazy
     def sentences(self) -> list[Token]:
         """Sentences of the prose, trimmed of surrounding white space; line breaks end sentences."""
         prose = self.prose
@@ -161,7 +162,7 @@ class ParsedText:
         if end > start:
             spans.append(Token("sentence", start, end, text[start:end]))
 
-    @cached_property
+    @lazy
     def lines(self) -> list[Token]:
         """Lines of the text (without their line breaks), including empty ones."""
         out: list[Token] = []
@@ -187,14 +188,14 @@ class ParsedText:
                 return s
         return None
 
-    @cached_property
+    @lazy
     def grapheme_count(self) -> int:
         """Number of user-perceived characters (extended grapheme clusters)."""
         if self.text.isascii():
             return len(self.text) - self.text.count("\r\n")
         return len(regex.findall(r"\X", self.text))
 
-    @cached_property
+    @lazy
     def reply_prefix_end(self) -> int:
         """End of the leading run of @mentions that a client inserts for a reply (0 if none)."""
         end = 0

@@ -197,7 +197,8 @@ class FormulaError(ValueError):
 class Formula:
     """A parsed Tengo expression over :data:`METRIC_VARIABLES`."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, extra: frozenset[str] = frozenset()) -> None:
+        self._extra = extra
         text = _HEADING.sub(r"heading_\1", source.strip())
         if not text:
             raise FormulaError("empty expression")
@@ -216,7 +217,7 @@ class Formula:
             if isinstance(node.value, bool) or not isinstance(node.value, int | float):
                 raise FormulaError(f"only numbers are allowed, not {node.value!r}")
         elif isinstance(node, ast.Name):
-            if node.id not in METRIC_VARIABLES:
+            if node.id not in METRIC_VARIABLES and node.id not in self._extra:
                 raise FormulaError(f"unknown metric variable '{node.id}'")
             names.add(node.id)
         elif isinstance(node, ast.BinOp):

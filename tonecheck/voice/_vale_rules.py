@@ -10,11 +10,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
+from tonecheck._lazy import lazy
 from tonecheck.voice import _vale_case as case
 from tonecheck.voice import _vale_metrics as metrics
 from tonecheck.voice._vale_text import (
@@ -98,7 +99,7 @@ class Context:
         #: Per-rule memory across blocks (Vale's ``File.Sequences``).
         self.sequences: dict[str, list[str]] = {}
 
-    @cached_property
+    @lazy
     def parsed(self) -> ParsedText:
         if self._parsed is None:
             from tonecheck.text import parse
@@ -106,19 +107,19 @@ class Context:
             self._parsed = parse(self.text)
         return self._parsed
 
-    @cached_property
+    @lazy
     def lower(self) -> str:
         return self.text.lower()
 
-    @cached_property
+    @lazy
     def words(self) -> frozenset[str]:
         return frozenset(_WORDS.findall(self.lower))
 
-    @cached_property
+    @lazy
     def paragraphs(self) -> list[tuple[int, int]]:
         return split_paragraphs(self.text) if self.want_paragraphs else []
 
-    @cached_property
+    @lazy
     def sentences(self) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in self.parsed.sentences]
 
@@ -129,7 +130,7 @@ class Context:
             return self.paragraphs
         return [(0, len(self.text))]
 
-    @cached_property
+    @lazy
     def shielded(self) -> tuple[list[tuple[int, int]], list[int]]:
         """URL and mention spans, where Vale's plain-text matches are dropped."""
         parsed = self.parsed
@@ -151,7 +152,7 @@ class Context:
             i -= 1
         return False
 
-    @cached_property
+    @lazy
     def stats(self) -> metrics.Stats:
         parsed = self.parsed
         prose = parsed.prose
@@ -663,11 +664,21 @@ class Repetition(ValeRule):
         self.phrases = self._phrases(d.get("exceptions", []), d.get("vocab", True))
         self.pattern = _compile(("(?i)" if self.ignorecase else "") + "(" + "|".join(tokens) + ")", "tokens")
 
+    def _may_repeat(self, text: str, start: int, end: int) -> bool:
+        """A cheap test (matching in C, one comparison per token): do two consecutive tokens read the same?"""
+        found = self.pattern.findall(text, start, end)
+        if not found or not isinstance(found[0], str):
+            return bool(found)  # tokens with groups of their own: let the full scan decide
+        words = [f.strip().casefold() for f in found] if self.ignorecase else [f.strip() for f in found]
+        return any(a == b and a for a, b in pairwise(words))
+
     def _run(self, ctx: Context) -> list[ValeAlert]:
         alerts: list[ValeAlert] = []
         text = ctx.text
         for kind in self.blocks:
             for bs, be in ctx.blocks(kind):
+                if not self._may_repeat(text, bs, be):
+                    continue
                 prev = ""
                 prev_start = 0
                 count = 0
@@ -933,8 +944,9 @@ class Metric(ValeRule):
             raise RuleError("formula", str(exc)) from exc
         condition = d.get("condition", "")
         try:
-            # The condition is appended to the computed value, as Vale does ("12.5 > 8").
-            self.condition = metrics.Formula(f"0 {condition}")
+            # Vale appends the condition to the computed value ("12.500000 > 8"); parsed once here with
+            # the value as a variable.
+            self.condition = metrics.Formula(f"{_RESULT} {condition}", frozenset({_RESULT}))
         except metrics.FormulaError as exc:
             raise RuleError("condition", f"invalid condition {condition!r}") from exc
         self.condition_text = condition
@@ -948,7 +960,7 @@ class Metric(ValeRule):
         variables = s.variables()
         try:
             result = float(self.formula.evaluate(variables))
-            holds = metrics.Formula(f"{result:f} {self.condition_text}").evaluate(variables)
+            holds = self.condition.evaluate({**variables, _RESULT: float(f"{result:f}")})
         except metrics.FormulaError:
             return []  # division by zero on a post without sentences: nothing to judge
         if not holds:
@@ -957,6 +969,9 @@ class Metric(ValeRule):
         start, end = _trimmed(ctx.text)
         description = format_message(self.description, value) if self.description else None
         return [self._alert(start, end, format_message(self.message, value), description)]
+
+
+_RESULT = "vale_result"
 
 
 def _measured_scope(declared: Any) -> list[str]:

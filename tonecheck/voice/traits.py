@@ -503,7 +503,9 @@ def _phrase_signs(
 ) -> list[_Sign]:
     """Signs for every phrase found in words not taken yet (marks their words as taken)."""
     found: list[_Sign] = []
-    firsts = phrases.firsts
+    firsts = phrases.firsts.intersection(d.lower)  # in C; most drafts have none of a list's first words
+    if not firsts:
+        return found
     after = 0
     for i in [i for i, low in enumerate(d.lower) if low in firsts]:
         if i < after or taken[i]:

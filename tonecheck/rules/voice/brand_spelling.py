@@ -63,6 +63,10 @@ _CAPS_WORD = regex.compile(r"\b\p{Lu}{3,}\b")
 class _Brands:
     def __init__(self, brands: tuple[str, ...]) -> None:
         self.by_key: dict[str, str] = {}
+        #: The first part of each name, case-folded: a cheap test before the regular expression runs.
+        self.first_parts: frozenset[str] = frozenset(
+            parts[0].casefold() for parts in (_PARTS.findall(b) for b in brands) if parts
+        )
         alternatives = []
         for brand in sorted(brands, key=len, reverse=True):
             parts = _PARTS.findall(brand)
@@ -116,6 +120,9 @@ class BrandSpelling(Rule):
         if brands.pattern is None:
             return
         parsed = draft.parsed
+        folded = parsed.prose.casefold()
+        if not any(part in folded for part in brands.first_parts):
+            return
         for m in brands.pattern.finditer(parsed.prose):
             found = m.group()
             brand = brands.by_key.get("".join(_PARTS.findall(found)).casefold())
