@@ -55,6 +55,11 @@ test("check body carries text, platform, profile and only known media", () => {
     buildCheckBody({ text: "hi", platform: "mastodon", profile: "acme", media: [{ kind: "image", alt: null }, { kind: "gif", alt: "A cat" }] }),
     { text: "hi", platform: "mastodon", profile: "acme", media: [{ kind: "image" }, { kind: "gif", alt: "A cat" }] },
   );
+  assert.deepEqual(
+    buildCheckBody({ text: "hi", platform: "mastodon", contentWarning: "Spoilers 🎬" }),
+    { text: "hi", platform: "mastodon", content_warning: "Spoilers 🎬" },
+  );
+  assert.deepEqual(buildCheckBody({ text: "hi", platform: "mastodon", contentWarning: "  " }), { text: "hi", platform: "mastodon" });
   assert.equal(requestHeaders("").Authorization, undefined);
   assert.equal(requestHeaders("abc").Authorization, "Bearer abc");
 });

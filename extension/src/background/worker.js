@@ -78,7 +78,10 @@ async function check(msg, sender) {
     timedOut = true;
     ctrl.abort();
   }, CHECK_TIMEOUT_MS);
-  const body = buildCheckBody({ text: msg.text, platform: msg.platform, media: msg.media || [], profile: settings.profile, language: msg.language });
+  const body = buildCheckBody({
+    text: msg.text, platform: msg.platform, media: msg.media || [], profile: settings.profile, language: msg.language,
+    contentWarning: typeof msg.contentWarning === "string" ? msg.contentWarning.slice(0, MAX_TEXT) : undefined,
+  });
   try {
     const res = await fetch(`${settings.serverUrl}/v1/check`, {
       method: "POST", headers: requestHeaders(settings.apiKey), body: JSON.stringify(body), signal: ctrl.signal, credentials: "omit", cache: "no-store",

@@ -99,10 +99,21 @@ export class Composer {
     el.addEventListener("blur", this.onBlur, { passive: true });
     el.addEventListener("keydown", this.onKeydown, true);
     if (this.kind === "textarea") el.addEventListener("scroll", () => this.env.scheduleLayout(), { passive: true });
+    // The content warning counts towards the post's length on Mastodon: editing it re-checks the post.
+    if (this.site.contentWarning) {
+      this.onFieldInput = (e) => {
+        const target = e.target;
+        if (target instanceof Element && target.matches(this.site.contentWarning) && this.formScope().contains(target)) {
+          this.onInput();
+        }
+      };
+      document.addEventListener("input", this.onFieldInput, { passive: true, capture: true });
+    }
   }
 
   destroy() {
     this.observer.disconnect();
+    if (this.onFieldInput) document.removeEventListener("input", this.onFieldInput, { capture: true });
     this.debouncer.cancel();
     this.gate.invalidate();
     this.env.send({ type: "cancel", id: this.id });
@@ -144,6 +155,19 @@ export class Composer {
     }
     this.container = this.el.closest("form, [role=dialog]") || this.el.parentElement;
     return this.container;
+  }
+
+  /** Where the post's other fields live: its form (Mastodon's content warning sits outside the text's box). */
+  formScope() {
+    return this.el.closest("form") || this.findContainer();
+  }
+
+  /** The post's content warning (Mastodon's spoiler field), when the site has one and it is filled in. */
+  readContentWarning() {
+    const selector = this.site.contentWarning;
+    if (!selector) return undefined;
+    const input = this.formScope().querySelector(selector);
+    return input && typeof input.value === "string" && input.value.trim() !== "" ? input.value : undefined;
   }
 
   readMedia() {
@@ -188,7 +212,10 @@ export class Composer {
       return;
     }
     this.setState("checking");
-    const resp = await this.env.send({ type: "check", id: this.id, version, text, platform: this.platform, media: sent, language: document.documentElement.lang || undefined });
+    const resp = await this.env.send({
+      type: "check", id: this.id, version, text, platform: this.platform, media: sent,
+      contentWarning: this.readContentWarning(), language: document.documentElement.lang || undefined,
+    });
     if (!this.gate.isCurrent(version) || !this.connected) return; // a newer check replaced this one
     bench.mark("tonecheck:response", version);
     if (!resp || resp.aborted) return;

@@ -78,9 +78,11 @@ export function originPattern(url) {
 }
 
 /** The JSON body of POST /v1/check. `media` holds only items whose alt state is known. */
-export function buildCheckBody({ text, platform, media = [], profile = "", language }) {
+export function buildCheckBody({ text, platform, media = [], profile = "", language, contentWarning }) {
   const body = { text };
   if (platform) body.platform = platform;
+  // Mastodon counts the content warning with the post: send it so the length is counted its way.
+  if (typeof contentWarning === "string" && contentWarning.trim() !== "") body.content_warning = contentWarning;
   if (profile) body.profile = profile;
   if (language) body.language = language;
   if (media.length > 0) {
