@@ -23,7 +23,8 @@ def test_there_are_three_sample_profiles_with_six_examples_each() -> None:
         assert len([e for e in examples if e.kind == "bad"]) >= 3, path.name
 
 
-@pytest.mark.parametrize("path", [*SAMPLES, ROOT / "tonecheck/data/voice/examples/acme.toml"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*SAMPLES, *sorted((ROOT / "tonecheck/data/voice/examples").glob("*.toml"))],
+                         ids=lambda p: p.name)
 def test_voice_test_passes_on_every_sample_profile(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["voice", "test", str(path)]) == 0
     out = capsys.readouterr().out
