@@ -25,8 +25,9 @@ from tonecheck import Checker, Config
 from tonecheck.config import find_config, load_config
 from tonecheck.model import Category
 from tonecheck.registry import Registry
+from tonecheck.voice import Profile, ProfileStore
 
-__all__ = ["Library", "Profiles", "UnknownNameError", "profile_store_class"]
+__all__ = ["Library", "Profiles", "UnknownNameError"]
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$")
 _CACHE_SIZE = 32
@@ -142,35 +143,17 @@ class Library:
         return language
 
 
-def profile_store_class() -> Any:
-    """``tonecheck.voice.ProfileStore``, or ``None`` in a tonecheck without voice profiles."""
-    import importlib
-
-    for module in ("tonecheck.voice", "tonecheck.voice.profile"):
-        try:
-            found = getattr(importlib.import_module(module), "ProfileStore", None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
-
-
 class Profiles:
     """The voice profiles of a directory, through :class:`tonecheck.voice.ProfileStore`.
 
     Files are read again when they change (the store compares modification times), so a team edits
-    the shared directory and every worker sees the change on its next request. Without a directory,
-    or with a tonecheck that has no profile support yet, there are no profiles.
+    the shared directory and every worker sees the change on its next request. Without a directory
+    there are no profiles.
     """
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
-        self._store: Any = None
-        if directory is not None:
-            store_class = profile_store_class()
-            if store_class is not None:
-                self._store = store_class(directory)
+        self._store: ProfileStore | None = ProfileStore(directory) if directory is not None else None
 
     @property
     def available(self) -> bool:
@@ -183,11 +166,11 @@ class Profiles:
 
     def errors(self) -> dict[str, str]:
         """Profile files that cannot be used, by name, with the reason."""
-        if self._store is None or not hasattr(self._store, "errors"):
+        if self._store is None:
             return {}
         return {name: str(exc) for name, exc in self._store.errors().items()}
 
-    def get(self, name: str) -> Any:
+    def get(self, name: str) -> Profile:
         """The profile *name*: :class:`UnknownNameError` when there is none, ``ProfileError`` when it is invalid."""
         if self._store is None:
             raise UnknownNameError(f"unknown profile {name!r}: this server has no voice profiles", [])

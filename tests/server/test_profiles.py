@@ -12,11 +12,8 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from tonecheck_server.checking import profile_store_class
 
 from tests.server.conftest import KEY, OTHER_KEY
-
-pytestmark = pytest.mark.skipif(profile_store_class() is None, reason="tonecheck.voice.ProfileStore not available")
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "profiles"
 
