@@ -53,6 +53,5 @@ def voice_scores(profile: Profile, findings: Iterable[Finding], words: int) -> d
     """``voice/<principle-id>`` for each principle of *profile*, and the overall ``voice`` score."""
     found = list(findings)
     out = {p.rule_id: score((f for f in found if p.counts(f.rule)), words) for p in profile.principles}
-    voiced = [f for f in found if f.category is Category.VOICE or any(p.counts(f.rule) for p in profile.principles)]
-    out["voice"] = score(voiced, words)
+    out["voice"] = score((f for f in found if profile.voiced(f)), words)
     return out

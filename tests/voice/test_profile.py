@@ -212,3 +212,13 @@ def test_store_lists_reloads_and_reports_broken_files(tmp_path: Path) -> None:
 def test_store_needs_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match="not a folder"):
         ProfileStore(tmp_path / "missing")
+
+
+def test_a_principle_counts_its_rules_their_sub_ids_and_whole_vale_styles() -> None:
+    from tonecheck.voice.profile import Principle
+
+    principle = Principle("plain", "Plain", rules=frozenset({"Acme", "languagetool", "term-prefer"}))
+    for rule in ("voice/plain", "term-prefer", "languagetool/EN_A_VS_AN", "Acme.Jargon"):
+        assert principle.counts(rule), rule
+    for rule in ("voice/warm", "term-avoid", "Other.Jargon"):
+        assert not principle.counts(rule), rule

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tonecheck.engine import Checker
-from tonecheck.model import Category, Finding, Skipped
+from tonecheck.model import Finding, Skipped
 from tonecheck.report import Report
 from tonecheck.rule import clip
 from tonecheck.voice.profile import Example, Principle, Profile, load_profile
@@ -43,10 +43,6 @@ class ExampleResult:
         }
 
 
-def _voiced(profile: Profile, finding: Finding) -> bool:
-    return finding.category is Category.VOICE or any(p.counts(finding.rule) for p in profile.principles)
-
-
 def test_examples(profile: Profile, checker: Checker | None = None) -> list[ExampleResult]:
     """Check every example of *profile*: good ones raise no voice finding, bad ones one of their principle."""
     checker = checker or Checker()
@@ -59,7 +55,7 @@ def test_examples(profile: Profile, checker: Checker | None = None) -> list[Exam
                 results.append(ExampleResult(principle, example, False, (), tuple(broken)))
                 continue
             if example.kind == "good":
-                found = tuple(f for f in report.findings if _voiced(profile, f))
+                found = tuple(f for f in report.findings if profile.voiced(f))
                 results.append(ExampleResult(principle, example, not found, found))
             else:
                 found = tuple(f for f in report.findings if principle.counts(f.rule))
@@ -196,5 +192,5 @@ def _explain_dict(
         out["profile"] = profile.id
         out["scores"] = {k: v for k, v in report.scores.items() if k == "voice" or k.startswith("voice/")}
         serialised = report.to_dict()["findings"]
-        out["findings"] = [d for f, d in zip(report.findings, serialised, strict=True) if _voiced(profile, f)]
+        out["findings"] = [d for f, d in zip(report.findings, serialised, strict=True) if profile.voiced(f)]
     return out

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tonecheck.config import Config, ConfigError
-from tonecheck.model import Severity
+from tonecheck.model import Category, Finding, Severity
 from tonecheck.voice.errors import ProfileError
 
 if TYPE_CHECKING:
@@ -108,8 +108,15 @@ class Principle:
         return f"voice/{self.id}"
 
     def counts(self, rule: str) -> bool:
-        """True when a finding of *rule* counts for this principle."""
-        return rule == self.rule_id or rule in self.rules or rule.split("/", 1)[0] in self.rules
+        """True when a finding of *rule* counts for this principle.
+
+        ``rules`` may name a rule (``term-prefer``), a rule with sub-ids (``languagetool``) or a whole
+        Vale style (``Acme`` for ``Acme.Jargon``).
+        """
+        return (
+            rule == self.rule_id or rule in self.rules
+            or rule.split("/", 1)[0] in self.rules or rule.split(".", 1)[0] in self.rules
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +189,10 @@ class Profile:
     source: str = "<profile>"
     #: Every file the profile was read from (itself, the profiles it extends, Vale files), for reloading.
     files: tuple[Path, ...] = ()
+
+    def voiced(self, finding: Finding) -> bool:
+        """True for a finding about the voice: of the voice category, or counted by one of the principles."""
+        return finding.category is Category.VOICE or any(p.counts(finding.rule) for p in self.principles)
 
     def principle(self, principle_id: str) -> Principle:
         """The principle with *principle_id* (KeyError when there is none)."""
@@ -497,17 +508,13 @@ def _check_meaning(profile: Profile, source: str) -> None:
                 raise ProfileError(source, f"principles[{i}].rules",
                                    f"unknown rule {rule!r} (not a tonecheck rule or a loaded Vale rule)")
     try:
-        _settings_config(profile.settings, source).validate(registry)
+        Config.from_mapping(profile.settings, source=source).validate(registry)
     except ConfigError as exc:
         raise ProfileError(source, "settings", str(exc).removeprefix(f"{source}: ")) from None
 
 
 def _styles(vale_ids: set[str]) -> set[str]:
     return {v.split(".", 1)[0] for v in vale_ids}
-
-
-def _settings_config(settings: Mapping[str, Any], source: str) -> Config:
-    return Config.from_mapping(settings, source=source)
 
 
 @cache
@@ -577,7 +584,7 @@ def _explain(error: Any) -> str:
 
 
 def _apply(base: Config, profile: Profile) -> Config:
-    over = _settings_config(profile.settings, profile.source)
+    over = Config.from_mapping(profile.settings, source=profile.source)
     enable = (base.enable - over.disable) | over.enable
     disable = (base.disable - over.enable) | over.disable
     if not profile.policy.personal_data:

@@ -50,7 +50,6 @@ from tonecheck.model import Category, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
 from tonecheck.rules.voice._terms import cached
-from tonecheck.text import whole_graphemes
 from tonecheck.voice.profile import Profile
 
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
@@ -133,7 +132,7 @@ class EmbargoedTerm(Rule):
                     and not any(s < end and start < e for s, e in taken)
                 ):
                     taken.append((start, end))
-                    self._report(ctx, profile, i, *whole_graphemes(text, start, end))
+                    self._report(ctx, profile, i, start, end)  # the engine widens a span to whole characters
                 pos = folded.find(key, pos + 1)
 
     @staticmethod

@@ -48,6 +48,7 @@ from typing import ClassVar
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext, clip
+from tonecheck.voice import traits
 
 _SHOWN = 3
 
@@ -71,9 +72,7 @@ class Voice(Rule):
         if profile is None or not any(p.targets for p in profile.principles):
             ctx.skip()
             return
-        from tonecheck.voice import traits as tone
-
-        measured = tone.measure(draft.parsed, draft.language)
+        measured = traits.measure(draft.parsed, draft.language)
         for principle in profile.principles:
             for target in principle.targets:
                 trait = measured[target.trait]
