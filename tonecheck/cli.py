@@ -19,7 +19,9 @@ from tonecheck.engine import Checker
 from tonecheck.model import InputError, Media, Severity
 from tonecheck.output import Result, render_json, render_sarif, render_summary, render_text
 from tonecheck.registry import default_registry
+from tonecheck.selection import SelectionError, check_names
 from tonecheck.sources import DraftSource, read_drafts
+from tonecheck.suggest import did_you_mean
 from tonecheck.voice.errors import ProfileError
 from tonecheck.voice.profile import load_profile
 
@@ -149,28 +151,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    """The configuration file (``--config`` or the nearest), with the command line's choices on top."""
+    from dataclasses import replace
+
     path = getattr(args, "config", None) or find_config()
     config = load_config(path) if path else Config()
     if getattr(args, "languagetool", None):
-        from dataclasses import replace
-
         url = LanguageToolSettings.from_mapping({"url": args.languagetool}, "--languagetool").url
         config = replace(config, languagetool=replace(config.languagetool, url=url))
-    if getattr(args, "select", None) or getattr(args, "ignore", None):
-        from dataclasses import replace
-
-        from tonecheck.model import Category
-
-        select = _split(args.select)
-        ignore = _split(args.ignore)
-        if select:
-            config = replace(config, disable=frozenset(c.value for c in Category), enable=frozenset(select))
-        if ignore:
-            config = replace(config, disable=config.disable | ignore, enable=config.enable - ignore)
+    select = _split(getattr(args, "select", None))
+    ignore = _split(getattr(args, "ignore", None))
+    if select or ignore:
+        # Checked here so the message names the flag, not the configuration file.
+        registry = default_registry()
+        try:
+            check_names(select, registry, "--select")
+            check_names(ignore, registry, "--ignore")
+        except SelectionError as exc:
+            raise _UsageError(str(exc)) from None
+        # --select replaces the configuration's choice of rules; --ignore wins over both (tonecheck.selection).
+        config = replace(config, select=select or config.select, ignore=config.ignore | ignore)
     return config
 
 
 def _split(value: str | None) -> frozenset[str]:
+    """The names of a comma-separated flag value (``"accessibility, emoji-count"``)."""
     return frozenset(v.strip() for v in (value or "").split(",") if v.strip())
 
 
@@ -307,8 +312,7 @@ def _rules(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     registry = default_registry()
     if args.rule not in registry:
-        close = [r for r in registry.ids if args.rule.lower() in r]
-        hint = f" Did you mean: {', '.join(close)}?" if close else " Run `tonecheck rules` for the list."
+        hint = did_you_mean(args.rule, registry.ids) or " Run `tonecheck rules` for the list."
         raise InputError(f"unknown rule {args.rule!r}.{hint}")
     sys.stdout.write(docs.explain(registry.get(args.rule)))
     return EXIT_OK

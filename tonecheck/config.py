@@ -28,18 +28,28 @@ Read from ``tonecheck.toml`` (top level) or from ``[tool.tonecheck]`` in ``pypro
     cache-size = 256                # answers remembered (by text, language and options)
 
 Every key is checked: an unknown rule, option or value is a :class:`ConfigError` that names the
-file and the key.
+file and the key, with a did-you-mean hint for a misspelt name. Option values are checked against the
+allowed values each rule declares (``[schema]`` in ``data/rules/<rule-id>.toml``; RULES.md and
+``tonecheck explain <rule>`` list them): ``tonecheck.toml: rules.hashtag-count.max: -5 is below the
+minimum 1 (allowed 1–30)``.
+
+Which rules run (``preview``, ``disable``, ``enable``, and the command line's ``--select``/``--ignore``
+carried as :attr:`Config.select`/:attr:`Config.ignore`) is decided by one
+:class:`~tonecheck.selection.RuleSelection`: :attr:`Config.selection`. Its module documents the precedence.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tonecheck.model import Category, Severity
+from tonecheck.model import Severity
+from tonecheck.options import OptionSpec, check_value, kind_of
+from tonecheck.selection import RuleSelection, SelectionError
+from tonecheck.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from tonecheck.registry import Registry
@@ -61,7 +71,6 @@ _KEYS = {"language", "preview", "disable", "enable", "severity", "rules", "platf
 _LT_KEYS = {
     "url", "timeout", "language", "disabled-rules", "disabled-categories", "accept", "max-length", "cache-size",
 }
-_CATEGORIES = {c.value for c in Category}
 
 
 class ConfigError(ValueError):
@@ -93,9 +102,7 @@ class LanguageToolSettings:
             raise ConfigError(f"{source}: 'languagetool' must be a table")
         unknown = sorted(set(table) - _LT_KEYS)
         if unknown:
-            raise ConfigError(
-                f"{source}: languagetool: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(_LT_KEYS))})"
-            )
+            raise ConfigError(f"{source}: languagetool: {_unknown_key(unknown[0], _LT_KEYS)}")
         url = table.get("url")
         if url is not None and (not isinstance(url, str) or not _valid_url(url)):
             raise ConfigError(f"{source}: languagetool.url must be an http(s) URL, \"local\" or \"off\"")
@@ -151,6 +158,17 @@ class Config:
     max_length: int = 50_000
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     source: str = "<defaults>"
+    #: Rule ids or categories to run instead of the configured choice (``--select``; not a file key).
+    select: frozenset[str] | None = None
+    #: Rule ids or categories never to run (``--ignore``; not a file key).
+    ignore: frozenset[str] = frozenset()
+
+    @property
+    def selection(self) -> RuleSelection:
+        """Which rules run (see :mod:`tonecheck.selection` for the precedence)."""
+        return RuleSelection(
+            select=self.select, ignore=self.ignore, enable=self.enable, disable=self.disable, preview=self.preview
+        )
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str = "<config>") -> Config:
@@ -159,7 +177,7 @@ class Config:
             raise ConfigError(f"{source}: the configuration must be a table")
         unknown = sorted(set(data) - _KEYS)
         if unknown:
-            raise ConfigError(f"{source}: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(f"{source}: {_unknown_key(unknown[0], _KEYS)}")
         language = data.get("language", "en")
         if not isinstance(language, str) or not language.strip():
             raise ConfigError(f"{source}: 'language' must be a language code such as \"en\" or \"en-GB\"")
@@ -197,26 +215,43 @@ class Config:
         )
 
     def validate(self, registry: Registry) -> None:
-        """Check rule ids and option names and types against *registry*."""
+        """Check rule ids, categories, option names and option values against *registry*."""
         src = self.source
-        for key in ("disable", "enable"):
-            for name in sorted(getattr(self, key)):
-                if name not in _CATEGORIES and name not in registry:
-                    raise ConfigError(f"{src}: {key}: unknown rule or category {name!r}")
+        try:
+            self.selection.validate(registry)
+        except SelectionError as exc:
+            raise ConfigError(f"{src}: {exc}") from None
         for rule_id in self.severity:
             if rule_id not in registry:
-                raise ConfigError(f"{src}: severity: unknown rule {rule_id!r}")
+                raise ConfigError(f"{src}: severity: {_unknown_rule(rule_id, registry)}")
         for rule_id, options in self.rules.items():
             if rule_id not in registry:
-                raise ConfigError(f"{src}: rules: unknown rule {rule_id!r}")
-            defaults = registry.get(rule_id).defaults
+                raise ConfigError(f"{src}: rules: {_unknown_rule(rule_id, registry)}")
+            rule = registry.get(rule_id)
+            defaults = rule.defaults
             for key, value in options.items():
                 if key not in defaults:
-                    known = ", ".join(sorted(defaults)) or "none"
-                    raise ConfigError(f"{src}: rules.{rule_id}: unknown option {key!r} (options: {known})")
-                if not _same_type(defaults[key], value):
-                    kind = type(defaults[key]).__name__
-                    raise ConfigError(f"{src}: rules.{rule_id}.{key} must be of type {kind}")
+                    listing = "options: " + (", ".join(sorted(defaults)) or "none")
+                    raise ConfigError(f"{src}: rules.{rule_id}: {_unknown('option', key, defaults, listing)}")
+                spec = rule.schema.get(key) or OptionSpec(kind_of(defaults[key]))
+                problem = check_value(spec, value)
+                if problem:
+                    raise ConfigError(f"{src}: rules.{rule_id}.{key}: {problem}")
+
+
+def _unknown_rule(rule_id: str, registry: Registry) -> str:
+    hint = did_you_mean(rule_id, registry.ids) or " Run `tonecheck rules` for the list."
+    return f"unknown rule {rule_id!r}.{hint}"
+
+
+def _unknown_key(key: str, known: set[str]) -> str:
+    return _unknown("key", key, known, f"known keys: {', '.join(sorted(known))}")
+
+
+def _unknown(what: str, name: str, known: Iterable[str], listing: str) -> str:
+    """``unknown option 'x'. Did you mean 'y'? (options: ...)``, or without the hint when nothing is close."""
+    hint = did_you_mean(name, known)
+    return f"unknown {what} {name!r}.{hint} ({listing})" if hint else f"unknown {what} {name!r} ({listing})"
 
 
 def _platforms(table: Any, source: str) -> dict[str, dict[str, int]]:
@@ -234,9 +269,8 @@ def _platforms(table: Any, source: str) -> dict[str, dict[str, int]]:
             raise ConfigError(f"{source}: platforms.{name} must be a table")
         for key, value in limits.items():
             if key not in platforms.OVERRIDABLE:
-                raise ConfigError(
-                    f"{source}: platforms.{name}: unknown limit {key!r} (limits: {', '.join(platforms.OVERRIDABLE)})"
-                )
+                listing = f"limits: {', '.join(platforms.OVERRIDABLE)}"
+                raise ConfigError(f"{source}: platforms.{name}: {_unknown('limit', key, platforms.OVERRIDABLE, listing)}")
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{source}: platforms.{name}.{key} must be a whole number")
         out[pid] = dict(limits)
@@ -250,16 +284,6 @@ def _names(data: Mapping[str, Any], key: str, source: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{source}: {key!r} must be a list of rule ids or categories")
     return frozenset(value)
-
-
-def _same_type(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, int | float)
-    if isinstance(default, list):
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    return isinstance(value, type(default))
 
 
 def load_config(path: str | Path) -> Config:

@@ -63,7 +63,8 @@ class Checker:
         self.config = _resolve(config)
         self.config.validate(self.registry)
         self._raise_errors = raise_errors
-        self._plan = [_Planned(r, self.config) for r in self.registry if self._enabled(r)]
+        # Which rules run is decided in one place, for the CLI, the server and the library alike.
+        self._plan = [_Planned(r, self.config) for r in self.config.selection.rules(self.registry)]
         self._venues: dict[str | None, platforms.Platform] = {}
         self._profiled: dict[int, tuple[Profile, Checker]] = {}
         self._lock = threading.Lock()
@@ -98,17 +99,6 @@ class Checker:
                 self._profiled.pop(next(iter(self._profiled)))
             self._profiled[id(profile)] = (profile, checker)
         return checker
-
-    def _enabled(self, rule: type[Rule]) -> bool:
-        cfg = self.config
-        if rule.id in cfg.disable and not (rule.id == rule.category.value and rule.id in cfg.enable):
-            # (The "voice" rule shares its name with its category: naming it in both lists enables it.)
-            return False
-        if rule.id in cfg.enable:
-            return True
-        if rule.category.value in cfg.disable:
-            return False
-        return rule.status.value == "stable" or cfg.preview
 
     @property
     def rules(self) -> list[type[Rule]]:

@@ -23,6 +23,7 @@ import regex
 from tonecheck import entities
 from tonecheck.lexicon import load_toml
 from tonecheck.model import InputError
+from tonecheck.suggest import did_you_mean
 
 __all__ = ["OVERRIDABLE", "Length", "Platform", "count", "get", "measure", "names", "resolve"]
 
@@ -123,7 +124,10 @@ def resolve(platform: str) -> str:
     """The platform id for *platform* (case-insensitive, aliases allowed); :class:`InputError` if unknown."""
     pid = _aliases().get(platform.strip().lower()) if isinstance(platform, str) else None
     if pid is None or pid == "default":
-        raise InputError(f"unknown platform {platform!r} (use one of: {', '.join(names())})")
+        listing = f"(use one of: {', '.join(names())})"
+        known = [name for name in _aliases() if name != "default"]
+        hint = did_you_mean(platform, known) if isinstance(platform, str) else ""
+        raise InputError(f"unknown platform {platform!r}.{hint} {listing}" if hint else f"unknown platform {platform!r} {listing}")
     return pid
 
 

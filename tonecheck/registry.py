@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from tonecheck import docs
 from tonecheck.lexicon import load_toml
 from tonecheck.model import Category, Severity
+from tonecheck.options import SchemaError, parse_schema
 from tonecheck.rule import FixAvailability, Rule, Status
 
 __all__ = ["REDIRECTS", "Registry", "RuleMetadataError", "default_registry", "register"]
@@ -99,7 +100,7 @@ def _load_data(rule: type[Rule], fail: Any) -> None:
     name = f"rules/{rule.id}.toml"
     path = resources.files("tonecheck").joinpath("data", "rules", f"{rule.id}.toml")
     if not path.is_file():
-        rule.defaults, rule.sources, rule.data = {}, {}, {}
+        rule.defaults, rule.sources, rule.data, rule.schema = {}, {}, {}, {}
         return
     content = dict(load_toml(name))
     defaults = content.pop("options", {})
@@ -109,7 +110,12 @@ def _load_data(rule: type[Rule], fail: Any) -> None:
             fail(f"option {key!r} in data/{name} has an unsupported type")
         if key not in sources:
             fail(f"option {key!r} in data/{name} has no entry in [sources]")
-    rule.defaults, rule.sources, rule.data = defaults, sources, content
+    try:
+        schema = parse_schema(defaults, content.pop("schema", {}))
+    except SchemaError as exc:
+        fail(f"data/{name}: {exc}")
+        raise  # unreachable; keeps type checkers happy
+    rule.defaults, rule.sources, rule.data, rule.schema = defaults, sources, content, schema
 
 
 class Registry:

@@ -27,6 +27,7 @@ from tonecheck.text import ParsedText
 
 if TYPE_CHECKING:
     from tonecheck.languagetool import LanguageToolClient
+    from tonecheck.options import OptionSpec
     from tonecheck.voice.profile import Profile
 
 __all__ = ["Draft", "FixAvailability", "Rule", "RuleContext", "Status", "clip", "overflow_span", "spoken_list"]
@@ -90,6 +91,8 @@ class Rule:
     defaults: ClassVar[Mapping[str, Any]] = {}
     sources: ClassVar[Mapping[str, str]] = {}
     data: ClassVar[Mapping[str, Any]] = {}
+    #: What each option accepts (``[schema]`` of the data file; see :mod:`tonecheck.options`).
+    schema: ClassVar[Mapping[str, OptionSpec]] = {}
     help: ClassVar[str] = ""
 
     def check(self, draft: Draft, ctx: RuleContext) -> None:

@@ -91,10 +91,8 @@ def resolve_platform(name: str | None) -> str | None:
         return None
     try:
         return platforms.resolve(name)
-    except InputError:
-        valid = platforms.names()
-        raise ApiError(400, "unknown_platform", f"unknown platform {name!r} (platforms: {', '.join(valid)})",
-                       valid=valid) from None
+    except InputError as exc:  # the library's message, with its did-you-mean hint
+        raise ApiError(400, "unknown_platform", str(exc), valid=platforms.names()) from None
 
 
 def resolve_profile(name: str | None) -> Any:

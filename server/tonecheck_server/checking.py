@@ -8,7 +8,9 @@ the LanguageTool client). Nothing about a request is kept: workers are stateless
 Rule selection (``rules`` in ``POST /v1/check``; ``enabledRules``/``disabledRules`` in ``/v2/check``):
 ``select`` lists rule ids or categories to run *instead of* the server's default set; ``ignore``
 lists rule ids or categories not to run; ``enable`` adds rules (also preview rules) to the set.
-Categories expand to their rules. Unknown names are an error naming them.
+They are the library's :class:`tonecheck.selection.RuleSelection` on top of the server's
+configuration, with the same precedence as ``--select``/``--ignore`` on the command line. Unknown
+names are an error naming them, with the library's did-you-mean hint.
 """
 
 from __future__ import annotations
@@ -25,13 +27,13 @@ from tonecheck import Checker, Config
 from tonecheck.config import find_config, load_config
 from tonecheck.model import Category
 from tonecheck.registry import Registry
+from tonecheck.selection import CATEGORIES, unknown_name
 from tonecheck.voice import Profile, ProfileStore
 
 __all__ = ["Library", "Profiles", "UnknownNameError"]
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$")
 _CACHE_SIZE = 32
-_CATEGORIES = {c.value: c for c in Category}
 
 
 class UnknownNameError(ValueError):
@@ -81,28 +83,31 @@ class Library:
         preview: bool = False,
     ) -> Checker:
         """The checker for a request's language and rule choice (the shared one when nothing changes)."""
-        ids = set(self.expand(select)) if select is not None else set(self._default_ids)
-        if preview:
-            ids |= {r.id for r in self.registry}
-        ids |= self.expand(enable)
-        ids -= self.expand(ignore)
+        base = self.checker.config
+        chosen = self.names(select, "rules.select") if select is not None else None
+        ignored = self.names(ignore, "rules.ignore")
+        enabled = self.names(enable, "rules.enable")
         if language is not None:
             language = self.check_language(language)
-        if language in (None, self.language) and ids == self._default_ids:
+        config = replace(
+            base,
+            language=language or base.language,
+            # What a request enables is added to what it selects; ids beat a disabled category.
+            select=chosen | enabled if chosen is not None else base.select,
+            ignore=base.ignore | ignored,
+            enable=base.enable | enabled,
+            disable=base.disable - enabled,
+            preview=base.preview or preview,
+        )
+        ids = frozenset(r.id for r in config.selection.rules(self.registry))
+        if config.language == base.language and ids == self._default_ids:
             return self.checker
-        key = (language, frozenset(ids))
+        key = (config.language, ids)
         with self._lock:
             found = self._derived.get(key)
             if found is not None:
                 self._derived.move_to_end(key)
                 return found
-        base = self.checker.config
-        config = replace(
-            base,
-            language=language or base.language,
-            disable=frozenset(_CATEGORIES),
-            enable=frozenset(ids),
-        )
         checker = Checker(config, registry=self.registry, languagetool=self.checker.languagetool)
         with self._lock:
             self._derived[key] = checker
@@ -117,23 +122,20 @@ class Library:
         for platform in (None, "x"):
             checker.check(sample, platform=platform)
 
-    def expand(self, names: Iterable[str] | None) -> set[str]:
-        """Rule ids for rule ids and category names (``languagetool/EN_A_VS_AN`` means ``languagetool``)."""
-        ids: set[str] = set()
+    def names(self, names: Iterable[str] | None, where: str = "rules") -> frozenset[str]:
+        """Rule ids and category names as given (``languagetool/EN_A_VS_AN`` means ``languagetool``).
+
+        :class:`UnknownNameError` for a name that is neither, with the library's did-you-mean hint.
+        """
+        out: set[str] = set()
         for name in names or ():
-            if name in _CATEGORIES:
-                ids |= {r.id for r in self.registry if r.category is _CATEGORIES[name]}
-            elif name in self.registry:
-                ids.add(name)
-            elif "/" in name and name.split("/", 1)[0] in self.registry:
-                ids.add(name.split("/", 1)[0])
-            else:
-                raise UnknownNameError(
-                    f"unknown rule or category {name!r} (categories: {', '.join(_CATEGORIES)}; "
-                    "rule ids: GET /v1/rules)",
-                    sorted(_CATEGORIES),
-                )
-        return ids
+            if name not in CATEGORIES and name not in self.registry and "/" in name:
+                name = name.split("/", 1)[0]
+            if name not in CATEGORIES and name not in self.registry:
+                message = unknown_name(name, self.registry, listing=" GET /v1/rules lists the rules.")
+                raise UnknownNameError(f"{where}: {message}", sorted(CATEGORIES))
+            out.add(name)
+        return frozenset(out)
 
     @staticmethod
     def check_language(language: str) -> str:
