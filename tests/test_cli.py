@@ -119,7 +119,7 @@ def test_bad_csv_and_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     cfg = tmp_path / "tonecheck.toml"
     cfg.write_text("[rules.hashtag-count]\nmax = 'two'\n", encoding="utf-8")
     code, _, err = run(["check", "--text", "x", "--config", str(cfg)], capsys)
-    assert code == 2 and "rules.hashtag-count.max must be of type int" in err
+    assert code == 2 and "rules.hashtag-count.max: must be a whole number" in err
     binary = tmp_path / "post.txt"
     binary.write_bytes(b"\xff\xfe\x00bad")
     code, _, err = run(["check", str(binary)], capsys)

@@ -270,7 +270,8 @@ def _platforms(table: Any, source: str) -> dict[str, dict[str, int]]:
         for key, value in limits.items():
             if key not in platforms.OVERRIDABLE:
                 listing = f"limits: {', '.join(platforms.OVERRIDABLE)}"
-                raise ConfigError(f"{source}: platforms.{name}: {_unknown('limit', key, platforms.OVERRIDABLE, listing)}")
+                problem = _unknown("limit", key, platforms.OVERRIDABLE, listing)
+                raise ConfigError(f"{source}: platforms.{name}: {problem}")
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{source}: platforms.{name}.{key} must be a whole number")
         out[pid] = dict(limits)

@@ -9,7 +9,7 @@ Each key of ``[schema]`` names an option of ``[options]`` and declares what valu
     [schema]
     max = { min = 0, max = 30 }                 # numbers: the allowed range (both ends included)
     reply_platforms = { enum = ["bluesky", "mastodon", "x"] }   # strings, or each item of a list
-    phone_regions = { pattern = "^[A-Z]{2}$", expect = "a two-letter region code such as \\"GB\\"" }
+    phone_regions = { pattern = "^[A-Z]{2}$", expect = "a two-letter region code" }
 
 Every number option declares ``min`` and ``max``; ``enum`` and ``pattern`` apply to a string option or
 to each item of a list option (``items = "string"`` says a list holds strings, which every list does).
@@ -75,12 +75,15 @@ def kind_of(default: Any) -> str:
 
 
 def parse_schema(defaults: Mapping[str, Any], table: Any) -> dict[str, OptionSpec]:
-    """One :class:`OptionSpec` per option, from its default and its ``[schema]`` entry; :class:`SchemaError` if wrong."""
+    """One :class:`OptionSpec` per option, from its default and its ``[schema]`` entry.
+
+    :class:`SchemaError` when the entry names an unknown option or constraint, or the default breaks it.
+    """
     if not isinstance(table, Mapping):
         raise SchemaError("[schema] must be a table of option = { constraints }")
     for key in table:
         if key not in defaults:
-            raise SchemaError(f"[schema] names {key!r}, which is not an option{did_you_mean(key, defaults)}")
+            raise SchemaError(f"[schema] names {key!r}, which is not an option.{did_you_mean(key, defaults)}")
     specs: dict[str, OptionSpec] = {}
     for key, default in defaults.items():
         spec = _spec(key, kind_of(default), table.get(key, {}))
@@ -96,7 +99,7 @@ def _spec(key: str, kind: str, entry: Any) -> OptionSpec:
         raise SchemaError(f"[schema] {key} must be an inline table such as {{ min = 1, max = 10 }}")
     unknown = sorted(set(entry) - _KEYS)
     if unknown:
-        raise SchemaError(f"[schema] {key}: unknown constraint {unknown[0]!r}{did_you_mean(unknown[0], _KEYS)}")
+        raise SchemaError(f"[schema] {key}: unknown constraint {unknown[0]!r}.{did_you_mean(unknown[0], _KEYS)}")
     numeric = kind in ("integer", "number")
     if numeric and not {"min", "max"} <= set(entry):
         raise SchemaError(f"[schema] {key}: a number option declares both min and max")
@@ -109,7 +112,8 @@ def _spec(key: str, kind: str, entry: Any) -> OptionSpec:
     low, high = entry.get("min"), entry.get("max")
     for bound in (low, high):
         if bound is not None and not _is_number(bound, integer=kind == "integer"):
-            raise SchemaError(f"[schema] {key}: min and max must be {'whole numbers' if kind == 'integer' else 'numbers'}")
+            numbers = "whole numbers" if kind == "integer" else "numbers"
+            raise SchemaError(f"[schema] {key}: min and max must be {numbers}")
     if low is not None and high is not None and low > high:
         raise SchemaError(f"[schema] {key}: min is larger than max")
     enum = entry.get("enum", [])

@@ -127,7 +127,8 @@ def resolve(platform: str) -> str:
         listing = f"(use one of: {', '.join(names())})"
         known = [name for name in _aliases() if name != "default"]
         hint = did_you_mean(platform, known) if isinstance(platform, str) else ""
-        raise InputError(f"unknown platform {platform!r}.{hint} {listing}" if hint else f"unknown platform {platform!r} {listing}")
+        raise InputError(f"unknown platform {platform!r}.{hint} {listing}" if hint else
+                         f"unknown platform {platform!r} {listing}")
     return pid
 
 

@@ -11,6 +11,8 @@ from tonecheck_server import Settings, create_app
 from tonecheck_server.markdown import render
 from tonecheck_server.settings import DEFAULT_MAX_BODY, DEFAULT_MAX_TEXT, SettingsError
 
+from tonecheck import ConfigError
+
 
 class TestSettings:
     def test_defaults(self) -> None:
@@ -40,6 +42,28 @@ class TestSettings:
     def test_bad_values(self, env: dict[str, str], message: str) -> None:
         with pytest.raises(SettingsError, match=message):
             Settings.from_env(env)
+
+
+class TestConfigFile:
+    """``TONECHECK_CONFIG`` / ``--config`` goes through the library's Config checks at start-up."""
+
+    @pytest.mark.parametrize(("body", "message"), [
+        ("[rules.hashtag-count]\nmax = -5\n", "rules.hashtag-count.max: -5 is below the minimum 1 (allowed 1–30)"),
+        ('disable = ["acessibility"]\n', "disable: unknown rule or category 'acessibility'. Did you mean"),
+    ])
+    def test_a_bad_config_stops_the_server_with_the_message(self, tmp_path: Path, body: str, message: str) -> None:
+        config = tmp_path / "tonecheck.toml"
+        config.write_text(body, encoding="utf-8")
+        with pytest.raises(ConfigError) as caught:
+            create_app(Settings(config=config, access_log=False))
+        assert str(caught.value) == f"{config}: {message}" or str(caught.value).startswith(f"{config}: {message}")
+
+    def test_the_config_file_chooses_the_rules(self, tmp_path: Path) -> None:
+        config = tmp_path / "tonecheck.toml"
+        config.write_text('disable = ["accessibility"]\nenable = ["all-caps"]\n', encoding="utf-8")
+        client = create_app(Settings(config=config, access_log=False)).test_client()
+        enabled = {r["id"] for r in client.get("/v1/rules").get_json()["rules"] if r["enabled"]}
+        assert "all-caps" in enabled and "emoji-count" not in enabled and "personal-data" in enabled
 
 
 class TestMarkdown:
