@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 from typing import ClassVar
 
+import jsonschema
 import pytest
 
 from tonecheck import Category, Checker, Config, ConfigError, Severity, platforms
 from tonecheck.cli import main
 from tonecheck.config import load_config
+from tonecheck.config_schema import render
 from tonecheck.model import InputError
 from tonecheck.options import OptionSpec, SchemaError, check_value, parse_schema
 from tonecheck.registry import Registry, default_registry
@@ -340,3 +342,47 @@ class TestSchemaDeclarations:
         assert specs["on"] == OptionSpec("boolean")
         assert check_value(specs["mode"], "c") == "'c' is not one of: a, b"
         assert check_value(specs["ratio"], 1) is None
+
+
+class TestConfigJsonSchema:
+    PATH = Path(__file__).parent.parent / "tonecheck" / "data" / "config.schema.json"
+
+    def test_the_stored_schema_is_current(self, update_golden: bool) -> None:
+        current = render()
+        if update_golden:
+            self.PATH.write_text(current, encoding="utf-8")
+        assert self.PATH.read_text(encoding="utf-8") == current, (
+            "regenerate: .venv/bin/python -m tonecheck.config_schema > tonecheck/data/config.schema.json"
+        )
+
+    def test_it_agrees_with_config_loading(self) -> None:
+        schema = json.loads(self.PATH.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        good = {
+            "language": "en-GB", "preview": False, "disable": ["link-count", "grammar"], "enable": ["emoji-count"],
+            "max-length": 5000, "severity": {"emoji-count": "suggestion"},
+            "rules": {"hashtag-count": {"max": 3}, "mention-placement": {"reply_platforms": ["x"]}},
+            "platforms": {"mastodon": {"max_length": 1000}},
+            "languagetool": {"url": "http://localhost:8010", "timeout": 2.0, "disabled-rules": ["EN_QUOTES"]},
+        }
+        assert list(validator.iter_errors(good)) == []
+        Checker(good)  # the library accepts it too
+        for bad in ({"rules": {"hashtag-count": {"max": -5}}}, {"rules": {"hashtag-count": {"maximum": 3}}},
+                    {"enable": ["hashtag-camelcase"]}, {"colour": "red"}, {"severity": {"all-caps": "fatal"}},
+                    {"rules": {"mention-placement": {"reply_platforms": ["myspace"]}}}):
+            assert list(validator.iter_errors(bad)), bad
+            with pytest.raises(ConfigError):
+                Checker(bad)
+
+    def test_the_module_docstring_example_is_valid(self) -> None:
+        import tomllib
+
+        import tonecheck.config
+
+        doc = tonecheck.config.__doc__ or ""
+        example = doc.split("::\n", 1)[1].split("\nEvery key is checked", 1)[0]
+        data = tomllib.loads("\n".join(line[4:] for line in example.splitlines()))
+        validator = jsonschema.Draft202012Validator(json.loads(self.PATH.read_text(encoding="utf-8")))
+        assert list(validator.iter_errors(data)) == []
+        Checker(Config.from_mapping(data))

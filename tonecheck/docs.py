@@ -210,5 +210,7 @@ def _option_lines(rule: type[Rule]) -> list[str]:
     lines = []
     for key, value in rule.defaults.items():
         source = rule.sources.get(key)
-        lines.append(f"- `{key}` = `{value!r}`" + (f" — {source}" if source else ""))
+        spec = rule.schema.get(key)
+        allowed = f" (allowed {spec.allowed})" if spec is not None and spec.allowed else ""
+        lines.append(f"- `{key}` = `{value!r}`{allowed}" + (f" — {source}" if source else ""))
     return lines
