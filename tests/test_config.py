@@ -15,7 +15,7 @@ from tonecheck.config import load_config
 from tonecheck.config_schema import render
 from tonecheck.model import InputError
 from tonecheck.options import OptionSpec, SchemaError, check_value, parse_schema
-from tonecheck.registry import Registry, default_registry
+from tonecheck.registry import Registry, RuleMetadataError, default_registry
 from tonecheck.rule import Draft, Rule, RuleContext, Status
 from tonecheck.selection import RuleSelection, SelectionError
 from tonecheck.voice.errors import ProfileError
@@ -333,6 +333,21 @@ class TestSchemaDeclarations:
         with pytest.raises(SchemaError, match=None) as caught:
             parse_schema(defaults, table)
         assert message in str(caught.value)
+
+    def test_the_registry_refuses_a_broken_data_file(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import tonecheck.registry as registry_module
+
+        hashtag_count = default_registry().get("hashtag-count")  # built before the data file is swapped
+        broken = {"options": {"max": 2}, "sources": {"max": "a source"}, "schema": {"max": {"min": 5, "max": 9}}}
+        monkeypatch.setattr(registry_module, "load_toml", lambda name: broken)
+
+        class _Copy(hashtag_count):  # type: ignore[misc,valid-type]
+            __doc__ = hashtag_count.__doc__
+
+        with pytest.raises(RuleMetadataError) as caught:
+            Registry([_Copy])
+        assert ("data/rules/hashtag-count.toml: the default of 'max' breaks its own schema: 2 is below the minimum 5 "
+                "(allowed 5–9)") in str(caught.value)
 
     def test_a_good_schema(self) -> None:
         specs = parse_schema({"max": 2, "ratio": 0.5, "mode": "a", "on": False, "words": ["x"]},

@@ -36,11 +36,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tonecheck.model import Category
-from tonecheck.rule import Rule, Status
 from tonecheck.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from tonecheck.registry import Registry
+    from tonecheck.rule import Rule
 
 __all__ = ["CATEGORIES", "RuleSelection", "SelectionError", "check_names", "unknown_name"]
 
@@ -108,7 +108,7 @@ class RuleSelection:
         return [rule for rule in registry if self.runs(rule)]
 
     def _by_default(self, rule: type[Rule]) -> bool:
-        return rule.status is Status.STABLE or self.preview
+        return rule.status.value == "stable" or self.preview
 
 
 def _named(rule: type[Rule], names: frozenset[str], *, positive: bool) -> int:

@@ -83,6 +83,8 @@ class Library:
         preview: bool = False,
     ) -> Checker:
         """The checker for a request's language and rule choice (the shared one when nothing changes)."""
+        if select is None and not ignore and not enable and not preview and language in (None, self.language):
+            return self.checker
         base = self.checker.config
         chosen = self.names(select, "rules.select") if select is not None else None
         ignored = self.names(ignore, "rules.ignore")
