@@ -68,7 +68,13 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="LanguageTool server for grammar and spelling (or 'local', or 'off'); "
                           "default: [languagetool] url, then $TONECHECK_LANGUAGETOOL_URL")
 
-    doc = sub.add_parser("doctor", help="show which optional services (LanguageTool) are active, and why")
+    doc = sub.add_parser(
+        "doctor", help="show which optional services (LanguageTool) are active, and why",
+        description="Show the configuration in use and which LanguageTool mode is active, and test it.",
+        epilog="Exit codes: 0 when LanguageTool works or is not configured (or is off); 1 when it is configured "
+               "but not working (server unreachable or giving a bad answer, or local mode without Java 17+ or "
+               "a LanguageTool install); 2 for usage or configuration errors.",
+    )
     doc.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml (default: the nearest one)")
     doc.add_argument("--languagetool", metavar="URL", help="LanguageTool server to test (or 'local', or 'off')")
 
@@ -327,7 +333,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    """Print the active configuration and which LanguageTool mode is active, and why. Always exits 0."""
+    """Print the active configuration and which LanguageTool mode is active, and why.
+
+    Exits 1 when LanguageTool is configured but not working, 0 when it works or is not configured.
+    """
     from tonecheck import languagetool
 
     path = getattr(args, "config", None) or find_config()
@@ -339,7 +348,7 @@ def _doctor(args: argparse.Namespace) -> int:
         config.languagetool, config.language, source="--languagetool" if args.languagetool else None
     )
     sys.stdout.write("\n".join(state.lines) + "\n")
-    return EXIT_OK
+    return EXIT_OK if state.ok else EXIT_FINDINGS
 
 
 def _split_command(args: argparse.Namespace) -> int:
