@@ -1,7 +1,8 @@
 """The ``tonecheck`` command.
 
 Exit codes: 0 when nothing reaches ``--fail-on``, 1 when something does, 2 for usage or input
-errors (a clear message, never a traceback).
+errors (a clear message, never a traceback), including an empty draft (the other drafts are still
+checked). ``doctor`` exits 1 when a configured LanguageTool is not working.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from tonecheck import __version__, docs
 from tonecheck.config import Config, ConfigError, LanguageToolSettings, find_config, load_config
 from tonecheck.engine import Checker
 from tonecheck.model import InputError, Media, Severity
-from tonecheck.output import Result, render_json, render_sarif, render_summary, render_text
+from tonecheck.output import Result, draft_problem, render_json, render_sarif, render_summary, render_text
 from tonecheck.registry import default_registry
 from tonecheck.sources import DraftSource, read_drafts
 from tonecheck.voice.errors import ProfileError
@@ -208,7 +209,7 @@ def _check(args: argparse.Namespace) -> int:
             if src.row is None:
                 raise
             raise InputError(f"{src.label}: {exc}") from None
-        result = Result(src, report)
+        result = Result(src, report, draft_problem(src))
         results.append(result)
         if args.format == "text":
             chunk = render_text(result, colour=colour)
@@ -230,6 +231,8 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(render_json(results))
     else:
         sys.stdout.write(render_sarif(results, checker.rules, __version__))
+    if any(r.problem for r in results):
+        return EXIT_USAGE  # an empty draft is an input problem, whatever --fail-on says
     if args.fail_on == "never":
         return EXIT_OK
     threshold = Severity(args.fail_on)

@@ -15,7 +15,10 @@ from tonecheck.model import Finding, Severity
 from tonecheck.report import Report
 from tonecheck.sources import DraftSource
 
-__all__ = ["Result", "render_json", "render_sarif", "render_summary", "render_text"]
+__all__ = ["EMPTY_DRAFT", "Result", "draft_problem", "render_json", "render_sarif", "render_summary", "render_text"]
+
+#: What the command line says about a draft with no text (or only spaces and line breaks) and no media.
+EMPTY_DRAFT = "the draft is empty"
 
 _COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
 _DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
@@ -31,6 +34,20 @@ class Result:
 
     source: DraftSource
     report: Report
+    #: Why the draft could not be checked as a post (see :func:`draft_problem`), or ``None``.
+    problem: str | None = None
+
+
+def draft_problem(source: DraftSource) -> str | None:
+    """What is wrong with the draft itself, before any rule: ``EMPTY_DRAFT`` when there is nothing to post.
+
+    A draft is empty when its text is empty or only whitespace and no media is attached (an image
+    post with no caption is a real post). An invisible character such as U+2800 is not whitespace:
+    the ``invisible-characters`` rule explains it instead.
+    """
+    if not source.text.strip() and not source.media:
+        return EMPTY_DRAFT
+    return None
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -39,10 +56,12 @@ class Result:
 def render_text(result: Result, *, colour: bool = False) -> str:
     """Each finding with its location, the line with a caret under the span, and suggestions."""
     report = result.report
+    paint = _painter(colour)
+    if result.problem:
+        return f"{result.source.label}: {paint(result.problem, _COLOURS[Severity.ERROR])}\n"
     if not report.findings:
         return ""
     out: list[str] = []
-    paint = _painter(colour)
     for f in report.findings:
         text = report.target_text(f.target)
         line_no, col = _line_col(text, f.start)
@@ -67,20 +86,30 @@ def render_text(result: Result, *, colour: bool = False) -> str:
 
 def render_summary(results: Sequence[Result], *, colour: bool = False) -> str:
     """One closing line: how many drafts, findings by severity, and the overall score."""
+    empty = sum(1 for r in results if r.problem == EMPTY_DRAFT)
+    checked = [r for r in results if not r.problem]
+    line = _findings_line(checked, len(results), colour)
+    if empty:
+        noun = "1 draft is" if empty == 1 else f"{empty} drafts are"
+        return f"{line}; {noun} empty.\n" if checked else f"{noun} empty.\n"
+    return line + ".\n"
+
+
+def _findings_line(results: Sequence[Result], drafts: int, colour: bool) -> str:
+    """The findings of *results* (the drafts that were checked) among *drafts* drafts in all."""
     paint = _painter(colour)
     counts: Counter[Severity] = Counter(f.severity for r in results for f in r.report.findings)
     total = sum(counts.values())
-    drafts = len(results)
     noun = "draft" if drafts == 1 else "drafts"
     if not total:
-        return f"{paint('No problems found', _BOLD)} in {drafts} {noun}.\n"
+        return f"{paint('No problems found', _BOLD)} in {len(results)} {'draft' if len(results) == 1 else 'drafts'}"
     parts = [f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in reversed(Severity) if counts[s]]
     flagged = sum(1 for r in results if r.report.findings)
     line = f"{total} finding{'' if total == 1 else 's'} ({', '.join(parts)})"
     if drafts == 1:
         score = results[0].report.scores.get("overall")
-        return f"{line}. Score: {score}/100.\n"
-    return f"{line} in {flagged} of {drafts} {noun}.\n"
+        return f"{line}. Score: {score}/100"
+    return f"{line} in {flagged} of {drafts} {noun}"
 
 
 def _painter(colour: bool) -> Any:
@@ -136,7 +165,9 @@ def render_json(results: Sequence[Result]) -> str:
     """All results as one JSON document: ``{"drafts": [{"source", "row", "report"}]}``."""
     payload = {
         "drafts": [
-            {"source": r.source.label, "path": r.source.path, "row": r.source.row, "report": r.report.to_dict()}
+            {"source": r.source.label, "path": r.source.path, "row": r.source.row}
+            | ({"problem": r.problem} if r.problem else {})
+            | {"report": r.report.to_dict()}
             for r in results
         ]
     }
@@ -222,9 +253,29 @@ def render_sarif(results: Sequence[Result], rules: Iterable[Any], version: str) 
                         ],
                     }
                 },
+                "invocations": [_sarif_invocation(results)],
                 "columnKind": "unicodeCodePoints",
                 "results": sarif_results,
             }
         ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_invocation(results: Sequence[Result]) -> dict[str, Any]:
+    """The run's invocation: drafts that could not be checked (empty ones) are error notifications."""
+    notes = [
+        {
+            "level": "error",
+            "message": {"text": f"{r.source.label}: {r.problem}"},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": r.source.path}, "region": {"startLine": r.source.row or 1},
+            }}],
+        }
+        for r in results
+        if r.problem
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not notes}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
