@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from tonecheck.model import Finding, Severity
+from tonecheck.model import Finding, Severity, Suggestion
 from tonecheck.report import Report
 from tonecheck.sources import DraftSource
 
@@ -78,10 +78,52 @@ def render_text(result: Result, *, colour: bool = False) -> str:
         if not about_file:
             out.extend(_excerpt(text, f, paint))
         for s in f.suggestions[:3]:
-            shown = s.replacement if s.replacement.strip() else f"{s.label} (delete the marked text)"
             note = "" if s.safe else " (check before using)"
-            out.append(f"    {paint('suggestion:', _BOLD)} {shown}{note}")
+            out.append(f"    {paint('suggestion:', _BOLD)} {_suggestion_text(text, f, s)}{note}")
     return "\n".join(out) + "\n"
+
+
+def _suggestion_text(text: str, f: Finding, s: Suggestion) -> str:
+    """What a suggestion does, in words: the replacement itself when it reads as the fix on its own.
+
+    An empty replacement is a deletion. A replacement that is only part of a word ("Image of V" →
+    "V") or what is left after removing words ("Image of a" → "A") means nothing alone, so the
+    label is shown with how the text reads after the fix.
+    """
+    replacement = s.replacement
+    if not replacement.strip():
+        return f"{s.label} (delete the marked text)"
+    flagged = text[f.start : f.end]
+    cuts_word = (f.start > 0 and text[f.start - 1].isalnum() and flagged[:1].isalnum()) or (
+        f.end < len(text) and text[f.end].isalnum() and flagged[-1:].isalnum()
+    )
+    folded, kept = flagged.casefold(), replacement.casefold()
+    gap = len(folded) - len(kept) - 1  # where the space before a kept last word would be
+    removes_words = gap >= 0 and any(c.isalpha() for c in kept) and (
+        (folded.endswith(kept) and folded[gap].isspace()) or (folded.startswith(kept) and folded[len(kept)].isspace())
+    )
+    if not (cuts_word or removes_words):
+        return replacement
+    return f"{s.label}, so it reads \"{_after_fix(text, f.start, f.end, replacement)}\""
+
+
+def _after_fix(text: str, start: int, end: int, replacement: str, before: int = 20, after: int = 50) -> str:
+    """The line of *text* around the fix once it is applied, cut at word boundaries with "…"."""
+    fixed = text[:start] + replacement + text[end:]
+    line_start = fixed.rfind("\n", 0, start) + 1
+    line_end = fixed.find("\n", start)
+    line_end = len(fixed) if line_end == -1 else line_end
+    show_start = line_start
+    if start - line_start > before:
+        space = fixed.rfind(" ", line_start, start - before)
+        show_start = space + 1 if space != -1 else start
+    limit = start + len(replacement) + after
+    show_end = line_end
+    if line_end > limit:
+        space = fixed.find(" ", limit)
+        show_end = space if space != -1 and space < line_end else line_end
+    shown = fixed[show_start:show_end].rstrip("\r")
+    return ("…" if show_start > line_start else "") + shown + ("…" if show_end < line_end else "")
 
 
 def render_summary(results: Sequence[Result], *, colour: bool = False) -> str:
