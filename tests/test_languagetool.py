@@ -373,8 +373,73 @@ def test_doctor_server_mode(languagetool_stub: StubLanguageTool, capsys: pytest.
 def test_doctor_server_down(languagetool_stub: StubLanguageTool, capsys: pytest.CaptureFixture[str]) -> None:
     url = languagetool_stub.url
     languagetool_stub.stop()
-    assert main(["doctor", "--languagetool", url]) == 0
+    assert main(["doctor", "--languagetool", url]) == 1
     assert f"Not working: LanguageTool could not be reached at {url}." in capsys.readouterr().out
+
+
+def test_doctor_bad_answer_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    stub = StubLanguageTool(malformed=True).start()
+    try:
+        assert main(["doctor", "--languagetool", stub.url]) == 1
+    finally:
+        stub.stop()
+    assert f"Not working: LanguageTool sent an answer tonecheck could not read ({stub.url})." in capsys.readouterr().out
+
+
+def test_doctor_answer_without_matches_is_not_working(
+    languagetool_stub: StubLanguageTool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Some other JSON service on LanguageTool's port: it answers, but not as LanguageTool does.
+    real = StubLanguageTool._check_view
+
+    def not_languagetool(self: StubLanguageTool) -> Any:
+        real(self)
+        return self.app.response_class('{"status": "ok"}', mimetype="application/json")
+
+    monkeypatch.setattr(StubLanguageTool, "_check_view", not_languagetool)
+    stub = StubLanguageTool().start()
+    try:
+        state = languagetool.status(LanguageToolSettings(url=stub.url), environ={})
+    finally:
+        stub.stop()
+    assert not state.ok
+    assert "could not read" in state.lines[-1]
+
+
+def test_doctor_config_file_server_exits_by_its_state(
+    languagetool_stub: StubLanguageTool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "tonecheck.toml"
+    config.write_text(f'[languagetool]\nurl = "{languagetool_stub.url}"\n', encoding="utf-8")
+    assert main(["doctor", "-c", str(config)]) == 0
+    languagetool_stub.stop()
+    assert main(["doctor", "-c", str(config)]) == 1
+    assert "[languagetool] url is" in capsys.readouterr().out
+
+
+def test_doctor_local_mode_exit_codes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "lt"))
+    monkeypatch.setattr(languagetool, "_java_version", lambda: None)
+    assert main(["doctor", "--languagetool", "local"]) == 1
+    assert "Not working: Java is missing" in capsys.readouterr().out
+    monkeypatch.setattr(languagetool, "_java_version", lambda: (21, 'openjdk version "21.0.5"'))
+    assert main(["doctor", "--languagetool", "local"]) == 1
+    assert "Not ready: no LanguageTool install yet" in capsys.readouterr().out
+    (tmp_path / "lt" / "LanguageTool-6.6").mkdir(parents=True)
+    (tmp_path / "lt" / "LanguageTool-6.6" / "languagetool-server.jar").write_bytes(b"")
+    assert main(["doctor", "--languagetool", "local"]) == 0
+    assert main(["doctor", "--languagetool", "off"]) == 0
+
+
+def test_doctor_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["doctor", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Exit codes: 0 when LanguageTool works or is not configured" in out
+    assert "1 when it is configured but not working" in out
 
 
 def test_doctor_from_environment(

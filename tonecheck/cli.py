@@ -1,7 +1,8 @@
 """The ``tonecheck`` command.
 
 Exit codes: 0 when nothing reaches ``--fail-on``, 1 when something does, 2 for usage or input
-errors (a clear message, never a traceback).
+errors (a clear message, never a traceback), including an empty draft (the other drafts are still
+checked). ``doctor`` exits 1 when a configured LanguageTool is not working.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from tonecheck import __version__, docs
 from tonecheck.config import Config, ConfigError, LanguageToolSettings, find_config, load_config
 from tonecheck.engine import Checker
 from tonecheck.model import InputError, Media, Severity
-from tonecheck.output import Result, render_json, render_sarif, render_summary, render_text
+from tonecheck.output import Result, draft_problem, render_json, render_sarif, render_summary, render_text
 from tonecheck.registry import default_registry
 from tonecheck.selection import SelectionError, check_names
 from tonecheck.sources import DraftSource, read_drafts
@@ -70,7 +71,13 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="LanguageTool server for grammar and spelling (or 'local', or 'off'); "
                           "default: [languagetool] url, then $TONECHECK_LANGUAGETOOL_URL")
 
-    doc = sub.add_parser("doctor", help="show which optional services (LanguageTool) are active, and why")
+    doc = sub.add_parser(
+        "doctor", help="show which optional services (LanguageTool) are active, and why",
+        description="Show the configuration in use and which LanguageTool mode is active, and test it.",
+        epilog="Exit codes: 0 when LanguageTool works or is not configured (or is off); 1 when it is configured "
+               "but not working (server unreachable or giving a bad answer, or local mode without Java 17+ or "
+               "a LanguageTool install); 2 for usage or configuration errors.",
+    )
     doc.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml (default: the nearest one)")
     doc.add_argument("--languagetool", metavar="URL", help="LanguageTool server to test (or 'local', or 'off')")
 
@@ -207,7 +214,7 @@ def _check(args: argparse.Namespace) -> int:
             if src.row is None:
                 raise
             raise InputError(f"{src.label}: {exc}") from None
-        result = Result(src, report)
+        result = Result(src, report, draft_problem(src))
         results.append(result)
         if args.format == "text":
             chunk = render_text(result, colour=colour)
@@ -229,6 +236,8 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(render_json(results))
     else:
         sys.stdout.write(render_sarif(results, checker.rules, __version__))
+    if any(r.problem for r in results):
+        return EXIT_USAGE  # an empty draft is an input problem, whatever --fail-on says
     if args.fail_on == "never":
         return EXIT_OK
     threshold = Severity(args.fail_on)
@@ -331,7 +340,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    """Print the active configuration and which LanguageTool mode is active, and why. Always exits 0."""
+    """Print the active configuration and which LanguageTool mode is active, and why.
+
+    Exits 1 when LanguageTool is configured but not working, 0 when it works or is not configured.
+    """
     from tonecheck import languagetool
 
     path = getattr(args, "config", None) or find_config()
@@ -343,7 +355,7 @@ def _doctor(args: argparse.Namespace) -> int:
         config.languagetool, config.language, source="--languagetool" if args.languagetool else None
     )
     sys.stdout.write("\n".join(state.lines) + "\n")
-    return EXIT_OK
+    return EXIT_OK if state.ok else EXIT_FINDINGS
 
 
 def _split_command(args: argparse.Namespace) -> int:

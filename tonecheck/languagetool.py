@@ -395,11 +395,13 @@ class LanguageToolClient:
                 method="post",
             )
         except (LanguageToolError, RequestException, ValueError, OSError, SystemError, ImportError, KeyError,
-                TypeError) as exc:
+                TypeError, AttributeError, SystemExit) as exc:
             if isinstance(exc, ValueError) and "unsupported language" in str(exc):
                 raise LanguageToolUnavailableError(f"LanguageTool at {self.where} does not support {code!r}") from None
             raise LanguageToolUnavailableError(self._reason(exc)) from None
-        software = answer.get("software", {}) if isinstance(answer, dict) else {}
+        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
+            raise LanguageToolUnavailableError(f"LanguageTool sent an answer tonecheck could not read ({self.where})")
+        software = answer.get("software", {})
         version = software.get("version", "version unknown") if isinstance(software, dict) else "version unknown"
         name = software.get("name", "LanguageTool") if isinstance(software, dict) else "LanguageTool"
         return f"{name} {version} at {self.where} answers ({len(languages)} language codes; checking {code})"
@@ -522,8 +524,11 @@ def status(
         lines.append(f"  LanguageTool install: {install}" if install else
                      f"  LanguageTool install: none in {where}; language-tool-python downloads it when online")
         ok = java is not None and java[0] >= 17 and install is not None
-        if java is not None and java[0] < 17:
-            lines.append("  Java is older than 17: local mode cannot start.")
+        if java is None or java[0] < 17:
+            why = " is older than 17" if java is not None else " is missing"
+            lines.append(f"  Not working: Java{why}, so local mode cannot start. Grammar will be skipped.")
+        elif install is None:
+            lines.append("  Not ready: no LanguageTool install yet. Grammar is skipped until one is downloaded.")
         return Status("local", ok, tuple(lines))
     client = LanguageToolClient(url, timeout=settings.timeout, factory=factory)
     lines = [f"LanguageTool: server mode ({source} is {client.where})."]

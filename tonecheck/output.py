@@ -11,11 +11,14 @@ from typing import Any
 
 import regex
 
-from tonecheck.model import Finding, Severity
+from tonecheck.model import Finding, Severity, Suggestion
 from tonecheck.report import Report
 from tonecheck.sources import DraftSource
 
-__all__ = ["Result", "render_json", "render_sarif", "render_summary", "render_text"]
+__all__ = ["EMPTY_DRAFT", "Result", "draft_problem", "render_json", "render_sarif", "render_summary", "render_text"]
+
+#: What the command line says about a draft with no text (or only spaces and line breaks) and no media.
+EMPTY_DRAFT = "the draft is empty"
 
 _COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
 _DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
@@ -31,6 +34,20 @@ class Result:
 
     source: DraftSource
     report: Report
+    #: Why the draft could not be checked as a post (see :func:`draft_problem`), or ``None``.
+    problem: str | None = None
+
+
+def draft_problem(source: DraftSource) -> str | None:
+    """What is wrong with the draft itself, before any rule: ``EMPTY_DRAFT`` when there is nothing to post.
+
+    A draft is empty when its text is empty or only whitespace and no media is attached (an image
+    post with no caption is a real post). An invisible character such as U+2800 is not whitespace:
+    the ``invisible-characters`` rule explains it instead.
+    """
+    if not source.text.strip() and not source.media:
+        return EMPTY_DRAFT
+    return None
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -39,10 +56,12 @@ class Result:
 def render_text(result: Result, *, colour: bool = False) -> str:
     """Each finding with its location, the line with a caret under the span, and suggestions."""
     report = result.report
+    paint = _painter(colour)
+    if result.problem:
+        return f"{result.source.label}: {paint(result.problem, _COLOURS[Severity.ERROR])}\n"
     if not report.findings:
         return ""
     out: list[str] = []
-    paint = _painter(colour)
     for f in report.findings:
         text = report.target_text(f.target)
         line_no, col = _line_col(text, f.start)
@@ -59,28 +78,80 @@ def render_text(result: Result, *, colour: bool = False) -> str:
         if not about_file:
             out.extend(_excerpt(text, f, paint))
         for s in f.suggestions[:3]:
-            shown = s.replacement if s.replacement.strip() else f"{s.label} (delete the marked text)"
             note = "" if s.safe else " (check before using)"
-            out.append(f"    {paint('suggestion:', _BOLD)} {shown}{note}")
+            out.append(f"    {paint('suggestion:', _BOLD)} {_suggestion_text(text, f, s)}{note}")
     return "\n".join(out) + "\n"
+
+
+def _suggestion_text(text: str, f: Finding, s: Suggestion) -> str:
+    """What a suggestion does, in words: the replacement itself when it reads as the fix on its own.
+
+    An empty replacement is a deletion. A replacement that is only part of a word ("Image of V" →
+    "V") or what is left after removing words ("Image of a" → "A") means nothing alone, so the
+    label is shown with how the text reads after the fix.
+    """
+    replacement = s.replacement
+    if not replacement.strip():
+        return f"{s.label} (delete the marked text)"
+    flagged = text[f.start : f.end]
+    cuts_word = (f.start > 0 and text[f.start - 1].isalnum() and flagged[:1].isalnum()) or (
+        f.end < len(text) and text[f.end].isalnum() and flagged[-1:].isalnum()
+    )
+    folded, kept = flagged.casefold(), replacement.casefold()
+    gap = len(folded) - len(kept) - 1  # where the space before a kept last word would be
+    removes_words = gap >= 0 and any(c.isalpha() for c in kept) and (
+        (folded.endswith(kept) and folded[gap].isspace()) or (folded.startswith(kept) and folded[len(kept)].isspace())
+    )
+    if not (cuts_word or removes_words):
+        return replacement
+    return f"{s.label}, so it reads \"{_after_fix(text, f.start, f.end, replacement)}\""
+
+
+def _after_fix(text: str, start: int, end: int, replacement: str, before: int = 20, after: int = 50) -> str:
+    """The line of *text* around the fix once it is applied, cut at word boundaries with "…"."""
+    fixed = text[:start] + replacement + text[end:]
+    line_start = fixed.rfind("\n", 0, start) + 1
+    line_end = fixed.find("\n", start)
+    line_end = len(fixed) if line_end == -1 else line_end
+    show_start = line_start
+    if start - line_start > before:
+        space = fixed.rfind(" ", line_start, start - before)
+        show_start = space + 1 if space != -1 else start
+    limit = start + len(replacement) + after
+    show_end = line_end
+    if line_end > limit:
+        space = fixed.find(" ", limit)
+        show_end = space if space != -1 and space < line_end else line_end
+    shown = fixed[show_start:show_end].rstrip("\r")
+    return ("…" if show_start > line_start else "") + shown + ("…" if show_end < line_end else "")
 
 
 def render_summary(results: Sequence[Result], *, colour: bool = False) -> str:
     """One closing line: how many drafts, findings by severity, and the overall score."""
+    empty = sum(1 for r in results if r.problem == EMPTY_DRAFT)
+    checked = [r for r in results if not r.problem]
+    line = _findings_line(checked, len(results), colour)
+    if empty:
+        noun = "1 draft is" if empty == 1 else f"{empty} drafts are"
+        return f"{line}; {noun} empty.\n" if checked else f"{noun} empty.\n"
+    return line + ".\n"
+
+
+def _findings_line(results: Sequence[Result], drafts: int, colour: bool) -> str:
+    """The findings of *results* (the drafts that were checked) among *drafts* drafts in all."""
     paint = _painter(colour)
     counts: Counter[Severity] = Counter(f.severity for r in results for f in r.report.findings)
     total = sum(counts.values())
-    drafts = len(results)
     noun = "draft" if drafts == 1 else "drafts"
     if not total:
-        return f"{paint('No problems found', _BOLD)} in {drafts} {noun}.\n"
+        return f"{paint('No problems found', _BOLD)} in {len(results)} {'draft' if len(results) == 1 else 'drafts'}"
     parts = [f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in reversed(Severity) if counts[s]]
     flagged = sum(1 for r in results if r.report.findings)
     line = f"{total} finding{'' if total == 1 else 's'} ({', '.join(parts)})"
     if drafts == 1:
         score = results[0].report.scores.get("overall")
-        return f"{line}. Score: {score}/100.\n"
-    return f"{line} in {flagged} of {drafts} {noun}.\n"
+        return f"{line}. Score: {score}/100"
+    return f"{line} in {flagged} of {drafts} {noun}"
 
 
 def _painter(colour: bool) -> Any:
@@ -136,7 +207,9 @@ def render_json(results: Sequence[Result]) -> str:
     """All results as one JSON document: ``{"drafts": [{"source", "row", "report"}]}``."""
     payload = {
         "drafts": [
-            {"source": r.source.label, "path": r.source.path, "row": r.source.row, "report": r.report.to_dict()}
+            {"source": r.source.label, "path": r.source.path, "row": r.source.row}
+            | ({"problem": r.problem} if r.problem else {})
+            | {"report": r.report.to_dict()}
             for r in results
         ]
     }
@@ -222,9 +295,29 @@ def render_sarif(results: Sequence[Result], rules: Iterable[Any], version: str) 
                         ],
                     }
                 },
+                "invocations": [_sarif_invocation(results)],
                 "columnKind": "unicodeCodePoints",
                 "results": sarif_results,
             }
         ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_invocation(results: Sequence[Result]) -> dict[str, Any]:
+    """The run's invocation: drafts that could not be checked (empty ones) are error notifications."""
+    notes = [
+        {
+            "level": "error",
+            "message": {"text": f"{r.source.label}: {r.problem}"},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": r.source.path}, "region": {"startLine": r.source.row or 1},
+            }}],
+        }
+        for r in results
+        if r.problem
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not notes}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation

@@ -43,8 +43,15 @@ This is not a drill: the office is closed today. The NHS and BBC have details.
 ## Fix
 
 Suggests the run in sentence case, keeping known acronyms, unknown initialisms and "I" in
-capitals and starting each sentence with a capital. Names written in capitals lose their capital
-letters too, so the suggestion is marked as one to check.
+capitals and starting each sentence with a capital. Names keep their capitals: days and months
+("CLOSED ON MONDAY" → "Closed on Monday"; "MAY" and "MARCH" only next to a number or after "in",
+"of", "until" …), the voice profile's brand names, and place names from GeoNames (cities of 15,000
+people or more, countries, US states) unless they are everyday words ("Reading", "Sale"). Other
+names would lose their capitals, so the suggestion is always one to check, and its label says to
+put capitals back on names when a lowered word is not an everyday word.
+
+The span stops at the end of a sentence: words after it that are not shouted ("… PICK ONE. I
+think") are not part of the finding.
 
 ## References
 
@@ -58,7 +65,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
 from typing import ClassVar
 
 import regex
@@ -67,6 +75,7 @@ from tonecheck import lexicon
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext, clip
+from tonecheck.rules.characters._names import NameFinder, is_familiar
 from tonecheck.text import Token, whole_graphemes
 
 # A word of two or more capitals: counting them is the cheap test that lets most drafts out at once.
@@ -139,17 +148,18 @@ class AllCaps(Rule):
     def _finish(self, run: list[tuple[Token, str]], minimum: int, draft: Draft, ctx: RuleContext) -> None:
         if sum(kind == _SHOUT for _, kind in run) < minimum:
             return
-        run = _trim(_trim(run)[::-1])[::-1]
+        run = _sentences_with_shouting(_trim(_trim(run)[::-1])[::-1], draft.text)
         text = draft.text
         start, end = run[0][0].start, run[-1][0].end
-        fixed = _sentence_case(run, draft)
+        fixed, unsure = _sentence_case(run, draft)
         message = "heading" if _is_heading(draft, start, end) else "shouting"
         wide_start, wide_end = whole_graphemes(text, start, end)
         fixed = text[wide_start:start] + fixed + text[end:wide_end]
         start, end = wide_start, wide_end
+        label = "Use sentence case, then put capitals back on any names" if unsure else "Use sentence case"
         ctx.report(
             message, start, end,
-            suggestions=[Suggestion(fixed, "Use sentence case", safe=False)],
+            suggestions=[Suggestion(fixed, label, safe=False)],
             severity=Severity.SUGGESTION if message == "heading" else None,
             text=clip(text[start:end]),
         )
@@ -210,18 +220,57 @@ def _trim(run: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     return run[lead:]
 
 
+def _sentences_with_shouting(run: list[tuple[Token, str]], text: str) -> list[tuple[Token, str]]:
+    """The run without whole sentences at its ends that have no shouted word.
+
+    "WE ALL NEED TO PICK ONE.   I think" ends at "ONE.": the "I" starts the next sentence.
+    """
+    starts = [i for i, (word, _) in enumerate(run) if i and _starts_sentence(text, word.start)]
+    bounds = [0, *starts, len(run)]
+    groups = [run[a:b] for a, b in pairwise(bounds)]
+    shouted = [i for i, group in enumerate(groups) if any(kind == _SHOUT for _, kind in group)]
+    return [item for group in groups[shouted[0] : shouted[-1] + 1] for item in group]
+
+
 # -- the suggestion -----------------------------------------------------------------------------
 
 
-def _sentence_case(run: Sequence[tuple[Token, str]], draft: Draft) -> str:
+def _sentence_case(run: Sequence[tuple[Token, str]], draft: Draft) -> tuple[str, bool]:
+    """The run in sentence case, keeping names; and whether a lowered word may have been a name."""
     text = draft.text
+    lex = _lexicon()
+    bare = [_SUFFIX.sub("", word.text) for word, _ in run]
+    brands = draft.profile.brands if draft.profile is not None else ()
+    names = _finder(brands).find(bare, lex.short)
+    written: dict[int, str] = {}
+    for i, (size, name) in names.items():
+        parts = name.split()
+        for k in range(size):
+            written[i + k] = parts[k] if len(parts) == size else (name if k == 0 else "")
     out: list[str] = []
     pos = run[0][0].start
-    for word, kind in run:
+    unsure = False
+    for i, (word, kind) in enumerate(run):
         out.append(text[pos : word.start])
         pos = word.end
-        out.append(_case_word(word.text, kind, _starts_sentence(text, word.start)))
-    return "".join(out)
+        if i in written:
+            out.append(written[i] + ("'s" if bare[i] != word.text else ""))
+            continue
+        cased = _case_word(word.text, kind, _starts_sentence(text, word.start))
+        if cased != word.text and kind != _NEUTRAL and not _familiar(bare[i], lex):
+            unsure = True  # a name we do not know would lose its capitals
+        out.append(cased)
+    return "".join(out), unsure
+
+
+def _familiar(word: str, lex: _Lexicon) -> bool:
+    lower = word.lower().replace("’", "'")
+    return lower in lex.short or all(is_familiar(part) for part in lower.split("-") if part)
+
+
+@lru_cache(maxsize=64)
+def _finder(brands: tuple[str, ...]) -> NameFinder:
+    return NameFinder(AllCaps.data, brands)
 
 
 def _case_word(word: str, kind: str, first: bool) -> str:

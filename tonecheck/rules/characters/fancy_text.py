@@ -21,7 +21,7 @@ some skip them and the words are silently lost, others read every letter as "mat
 capital H". Adrian Roselli's tests found both in current screen readers. Search, translation,
 braille displays and reading tools break on them too.
 
-UK government guidance is to avoid non-standard symbols as substitutes for words. For emphasis,
+Public-sector guidance (Mass.gov) is to avoid non-standard characters. For emphasis,
 choose strong words, or put the key words first.
 
 ## Example
@@ -51,7 +51,7 @@ marked as one to check, because a strike-through often carries meaning ("I lÌ¶oÌ
 ## References
 
 - https://adrianroselli.com/2025/03/dont-use-fake-bold-or-italic-in-social-media.html
-- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://www.mass.gov/info-details/social-media-post-accessibility-0
 - https://defra-design.github.io/accessibility/resources/content/improve-social-media-accessibility/
 - https://business.scope.org.uk/article/accessibility-screen-readers-special-characters-and-unicode-symbols
 - https://github.com/mastodon/mastodon/issues/23641
@@ -159,7 +159,7 @@ class FancyText(Rule):
     tags = frozenset({"readability", "screen-reader"})
     references = (
         "https://adrianroselli.com/2025/03/dont-use-fake-bold-or-italic-in-social-media.html",
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://www.mass.gov/info-details/social-media-post-accessibility-0",
         "https://defra-design.github.io/accessibility/resources/content/improve-social-media-accessibility/",
         "https://business.scope.org.uk/article/accessibility-screen-readers-special-characters-and-unicode-symbols",
         "https://github.com/mastodon/mastodon/issues/23641",

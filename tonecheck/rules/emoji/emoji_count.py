@@ -9,8 +9,8 @@ repeated back to back (🔥🔥🔥) counts once here, because the emoji-repeat 
 ## Why it matters
 
 Screen readers read every emoji by its name ("party popper, fire, blue heart"), so a post full of
-emoji takes longer to hear and buries the message. Government guidance is to limit emoji to two
-or three per post.
+emoji takes longer to hear and buries the message. Accessibility guides say to use
+two or three at most.
 
 ## Example
 
@@ -34,7 +34,7 @@ No automatic fix: keep the one to three emoji that matter most, at the end of th
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://accessibility.ucsd.edu/checklists/social-media.html
 - https://elgin.edu/accessibility/social-media/
 - https://www.insytful.com/community/blog/three-accessibility-mistakes-youre-probably-making-on-social-media
 """
@@ -62,7 +62,7 @@ class EmojiCount(Rule):
     }
     tags = frozenset({"readability"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://accessibility.ucsd.edu/checklists/social-media.html",
         "https://elgin.edu/accessibility/social-media/",
         "https://www.insytful.com/community/blog/three-accessibility-mistakes-youre-probably-making-on-social-media",
     )

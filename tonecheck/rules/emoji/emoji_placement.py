@@ -44,7 +44,7 @@ No automatic fix: write the word, and move any emoji to the end of the sentence 
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://accessibility.ucsd.edu/checklists/social-media.html
 - https://www.aims.edu/accessibility-learning-hub/staff-resources/social-media-content-creators
 - https://www.studio24.net/guides/accessibility/emojis
 - https://ada.uky.edu/digital-accessibility/social-media
@@ -150,7 +150,7 @@ class EmojiPlacement(Rule):
     }
     tags = frozenset({"readability"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://accessibility.ucsd.edu/checklists/social-media.html",
         "https://www.aims.edu/accessibility-learning-hub/staff-resources/social-media-content-creators",
         "https://www.studio24.net/guides/accessibility/emojis",
         "https://ada.uky.edu/digital-accessibility/social-media",

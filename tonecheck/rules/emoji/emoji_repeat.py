@@ -21,7 +21,7 @@ emoji that form a list are left to the emoji-bullets rule.
 
 Screen readers read every emoji by its name, so 🔥🔥🔥 is read as "fire, fire, fire", and an emoji
 between every word breaks the sentence apart ("Thank clapping hands you clapping hands Kent").
-Government guidance is not to repeat the same emoji.
+Accessibility checklists say not to repeat the same emoji.
 
 ## Example
 
@@ -50,7 +50,7 @@ and repeats far apart have no automatic fix: choose the emoji that matters.
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://accessibility.ucsd.edu/checklists/social-media.html
 - https://www.listenincluderespect.com/socialmedia
 - https://www.a11ywithlindsey.com/blog/7-ways-tweets-more-accessible
 - https://adrianroselli.com/2018/01/improving-your-tweet-accessibility.html
@@ -112,7 +112,7 @@ class EmojiRepeat(Rule):
     fix = FixAvailability.SOMETIMES
     tags = frozenset({"readability"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://accessibility.ucsd.edu/checklists/social-media.html",
         "https://www.listenincluderespect.com/socialmedia",
         "https://www.a11ywithlindsey.com/blog/7-ways-tweets-more-accessible",
         "https://adrianroselli.com/2018/01/improving-your-tweet-accessibility.html",

@@ -67,7 +67,7 @@ the writer chooses.
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://accessibility.ucsd.edu/checklists/social-media.html
 - https://defra-design.github.io/accessibility/resources/content/improve-social-media-accessibility/
 - https://www.mass.gov/info-details/social-media-post-accessibility-0
 - https://www.learntoenable.co.uk/socialmedia
@@ -150,7 +150,7 @@ class HashtagCamelCase(Rule):
     fix = FixAvailability.ALWAYS
     tags = frozenset({"readability"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://accessibility.ucsd.edu/checklists/social-media.html",
         "https://defra-design.github.io/accessibility/resources/content/improve-social-media-accessibility/",
         "https://www.mass.gov/info-details/social-media-post-accessibility-0",
         "https://www.learntoenable.co.uk/socialmedia",

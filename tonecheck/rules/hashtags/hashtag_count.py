@@ -7,8 +7,8 @@ Counts the hashtags in the post and flags the ones past the limit (two by defaul
 ## Why it matters
 
 Screen readers announce every hashtag as "hashtag" followed by its words, and each one is a link
-that keyboard users tab through. A string of tags buries the message. UK government guidance is
-to limit hashtags to two per post.
+that keyboard users tab through. A string of tags buries the message. Social media guides put the best
+number at one or two.
 
 ## Example
 
@@ -32,7 +32,8 @@ No automatic fix: choose the one or two tags that matter most.
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://www.civicwebmedia.com.au/hashtag-hacks-best-hashtag-practice/
+- https://tfn.scot/opinion/hashtags-and-accessibility
 - https://www.mass.gov/info-details/social-media-post-accessibility-0
 """
 
@@ -56,7 +57,8 @@ class HashtagCount(Rule):
     }
     tags = frozenset({"readability"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://www.civicwebmedia.com.au/hashtag-hacks-best-hashtag-practice/",
+        "https://tfn.scot/opinion/hashtags-and-accessibility",
         "https://www.mass.gov/info-details/social-media-post-accessibility-0",
     )
 

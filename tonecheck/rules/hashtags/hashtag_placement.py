@@ -22,8 +22,8 @@ Not checked on Threads: a Threads topic tag may contain spaces, so where it ends
 ## Why it matters
 
 Screen readers announce each hashtag as a link, saying "hashtag" and then its words, so a
-hashtag in a sentence breaks it up. Guidance from GCS, Hootsuite and the NSW government is to put
-hashtags at the end so the message reads without interruptions.
+hashtag in a sentence breaks it up. Guidance from UC San Diego, Hootsuite and the NSW government
+is to put hashtags at the end so the message reads without interruptions.
 
 A block of hashtags at the start makes people listen to every tag before they hear what the post
 is about.
@@ -54,7 +54,7 @@ and add the tag at the end.
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
+- https://accessibility.ucsd.edu/checklists/social-media.html
 - https://blog.hootsuite.com/inclusive-design-social-media/
 - https://communications.dpc.nsw.gov.au/digital/website-accessibility-wcag/social-media/
 - https://www.androidcentral.com/apps-software/meta-threads-adds-hashtags
@@ -108,7 +108,7 @@ class HashtagPlacement(Rule):
     }
     tags = frozenset({"readability"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
+        "https://accessibility.ucsd.edu/checklists/social-media.html",
         "https://blog.hootsuite.com/inclusive-design-social-media/",
         "https://communications.dpc.nsw.gov.au/digital/website-accessibility-wcag/social-media/",
         "https://www.androidcentral.com/apps-software/meta-threads-adds-hashtags",

@@ -35,7 +35,6 @@ No automatic fix: keep the link that matters most, or put the others in a reply.
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
 - https://ashton.codes/?p=3876
 """
 
@@ -60,7 +59,6 @@ class LinkCount(Rule):
     }
     tags = frozenset({"links", "keyboard"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
         "https://ashton.codes/?p=3876",
     )
 

@@ -49,7 +49,6 @@ No automatic fix: say what the page is or what people can do there, then give th
 
 ## References
 
-- https://stagingmolly.molevalley.gov.uk/?p=5007
 - https://ashton.codes/?p=3876
 - https://blog.hootsuite.com/inclusive-design-social-media/
 - https://www.uada.edu/employees/division-accessibility/social_media/
@@ -120,7 +119,6 @@ class LinkText(Rule):
     }
     tags = frozenset({"links", "wcag2a", "wcag244"})
     references = (
-        "https://stagingmolly.molevalley.gov.uk/?p=5007",
         "https://ashton.codes/?p=3876",
         "https://blog.hootsuite.com/inclusive-design-social-media/",
         "https://www.uada.edu/employees/division-accessibility/social_media/",

@@ -4,7 +4,11 @@
 
 Looks for the brand and product names a voice profile lists under `[terms] brands`, written with
 other capitals or spacing: "Linkedin" or "Linked In" for "LinkedIn", "Gov.uk" for "GOV.UK", "I Phone"
-for "iPhone". Links, hashtags and mentions are left alone. To avoid false alarms it does not flag:
+for "iPhone". Links, hashtags and mentions are left alone, with one exception: a brand that looks like
+a bare domain ("GOV.UK") is also checked where a draft writes exactly that domain with other capitals
+("Gov.uk", which platforms and tonecheck read as a link). Written in small letters ("gov.uk"), or with a
+scheme, "www.", a path, a port or a query ("https://gov.uk/x"), it is a web address and left alone.
+To avoid false alarms it does not flag:
 
 - a name written all in small letters when that is an everyday word or a common name ("apple" for
   Apple, "target" for Target), or when it is split into words ("trail pro" for TrailPro); names with
@@ -58,6 +62,8 @@ from tonecheck.voice.profile import Profile
 _PARTS = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+|[^\p{L}\p{N}\s.\-]+")
 _SEPARATORS = regex.compile(r"[\s.\-]")
 _CAPS_WORD = regex.compile(r"\b\p{Lu}{3,}\b")
+# A brand written like a domain: letters and digits in dot-separated labels, the last all letters.
+_BARE_DOMAIN = regex.compile(r"(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}")
 
 
 class _Brands:
@@ -75,11 +81,36 @@ class _Brands:
                 continue
             self.by_key[key] = brand
             alternatives.append(r"[\s.\-]?".join(regex.escape(p) for p in parts))
+        #: Brands that look like a bare domain ("GOV.UK"), by their case-folded spelling.
+        self.domains: dict[str, str] = {b.casefold(): b for b in brands if _BARE_DOMAIN.fullmatch(b)}
         self.pattern = (
             regex.compile(r"(?<![\p{L}\p{N}_.@#])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}_]|\.\p{L})",
                           regex.IGNORECASE)
             if alternatives else None
         )
+
+
+def _domain_brand(text: str, start: int, end: int, brands: _Brands) -> str | None:
+    """The brand a link written as a bare domain really is: "Gov.uk" → "GOV.UK"; else ``None``.
+
+    Only a whole link that is exactly the brand in other capitals counts, written with a capital
+    letter somewhere (a name, not an address): no scheme, "www.", path, port, query or fragment,
+    nothing glued before it ("help@gov.uk", "x.gov.uk"). "gov.uk" in small letters, "www.gov.uk" and
+    "https://gov.uk/x" are web addresses and stay as written.
+    """
+    found = text[start:end]
+    brand = brands.domains.get(found.casefold())
+    if brand is None or found == brand or found.islower():
+        return None
+    before = text[start - 1 : start]
+    if before and (before.isalnum() or before in "@./_-:"):
+        return None
+    after = text[end : end + 2]
+    if after[:1] in ("/", ":", "?", "#", "@") or (after[:1] in ".-_" and after[1:2].isalnum()):
+        return None
+    if whole_graphemes(text, start, end) != (start, end):
+        return None
+    return brand
 
 
 def _brands(profile: Profile) -> _Brands:
@@ -121,19 +152,27 @@ class BrandSpelling(Rule):
             return
         parsed = draft.parsed
         folded = parsed.prose.casefold()
-        if not any(part in folded for part in brands.first_parts):
-            return
-        for m in brands.pattern.finditer(parsed.prose):
-            found = m.group()
-            brand = brands.by_key.get("".join(_PARTS.findall(found)).casefold())
-            if brand is None or found == brand or _everyday(found, brand):
-                continue
-            if self._shouting(draft, m.start(), found, brand):
-                continue
-            if whole_graphemes(draft.text, m.start(), m.end()) != (m.start(), m.end()):
-                continue  # a mark or joiner clings to it ("Gov.uké"): not the name
-            ctx.report("spelling", m.start(), m.end(), suggestions=[Suggestion(brand, f'Write "{brand}"', safe=True)],
-                       brand=brand, found=found)
+        if any(part in folded for part in brands.first_parts):
+            for m in brands.pattern.finditer(parsed.prose):
+                found = m.group()
+                brand = brands.by_key.get("".join(_PARTS.findall(found)).casefold())
+                if brand is None or found == brand or _everyday(found, brand):
+                    continue
+                if self._shouting(draft, m.start(), found, brand):
+                    continue
+                if whole_graphemes(draft.text, m.start(), m.end()) != (m.start(), m.end()):
+                    continue  # a mark or joiner clings to it ("Gov.uké"): not the name
+                self._report(ctx, m.start(), m.end(), found, brand)
+        if brands.domains:
+            for url in parsed.urls:
+                brand = _domain_brand(draft.text, url.start, url.end, brands)
+                if brand is not None and not self._shouting(draft, url.start, url.text, brand):
+                    self._report(ctx, url.start, url.end, url.text, brand)
+
+    @staticmethod
+    def _report(ctx: RuleContext, start: int, end: int, found: str, brand: str) -> None:
+        ctx.report("spelling", start, end, suggestions=[Suggestion(brand, f'Write "{brand}"', safe=True)],
+                   brand=brand, found=found)
 
     @staticmethod
     def _shouting(draft: Draft, start: int, found: str, brand: str) -> bool:
