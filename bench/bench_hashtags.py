@@ -15,9 +15,12 @@ Definitions (every tool is scored the same way):
 
 - A tag is *one-case* when its letters are all lower case, all capitals, or only the first is a
   capital. Only one-case tags can be flagged (a writer who typed capitals has chosen the words).
-- A tag is *multi-word* when every gold segmentation has two words or more, *single-word* when
-  every gold segmentation is one word; tags whose annotators disagree (``throwdown`` / ``throw down``)
-  are neither, and count only in whole-tag accuracy, where either answer is right.
+- A tag is *multi-word* when no gold segmentation has the word boundaries of the tag as typed
+  (read at its capitals and at changes between letters and digits), so at least one run of letters
+  holds several words; *single-word* when every gold segmentation has the boundaries of the tag as
+  typed (``lions2009`` = "lions 2009" is single-word: the digits already part it). Tags whose
+  annotators disagree (``throwdown`` / ``throw down``) are neither, and count only in whole-tag
+  accuracy, where either answer is right.
 - A tool *flags* a tag when it suggests a split: tonecheck when the rule reports it; a peer when it
   splits a one-case tag into two parts or more.
 - precision = flagged multi-word tags / flagged tags that are multi-word or single-word;
@@ -71,10 +74,10 @@ class Tag:
 
     @property
     def kind(self) -> str:
-        counts = {len(g) > 1 for g in self.golds}
-        if counts == {True}:
+        typed = read(self.text)
+        if typed not in self.golds:
             return "multi"
-        if counts == {False}:
+        if all(g == typed for g in self.golds):
             return "single"
         return "either"
 

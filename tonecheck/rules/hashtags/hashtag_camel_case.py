@@ -105,6 +105,7 @@ class _Limits:
     min_count_four: float
     min_count_three: float
     min_margin: float
+    min_score_per_letter: float
     min_words_capitalised: int
     ambiguity_margin: float
 
@@ -202,6 +203,7 @@ def _limits(options: Mapping[str, Any]) -> _Limits:
         min_count_four=float(options["min_count_four_letters"]),
         min_count_three=float(options["min_count_three_letters"]),
         min_margin=float(options["min_margin"]),
+        min_score_per_letter=float(options["min_score_per_letter"]),
         min_words_capitalised=int(options["min_words_capitalised"]),
         ambiguity_margin=float(options["ambiguity_margin"]),
     )
@@ -278,6 +280,8 @@ def _split_run(
     """
     if len(run) < 2 or run.upper() in words.acronyms or run in words.one_word:
         return [run], None
+    if run[:2] * (len(run) // 2) == run or run[:1] * len(run) == run:
+        return None  # a repeated fragment ("isisisis"), not a phrase
     ranked = segment.readings(run)
     whole = next((r.score for r in ranked if len(r.words) == 1), None)
     best = ranked[0]
@@ -286,7 +290,9 @@ def _split_run(
     if whole is None:
         whole = segment.model().unknown(run)
     parts = list(best.words)
-    if best.score - whole < limits.min_margin or not _plausible(parts, words, limits, last):
+    if best.score - whole < limits.min_margin or best.score / len(run) < limits.min_score_per_letter:
+        return None
+    if not _plausible(parts, words, limits, last):
         return None
     for reading in ranked[1:]:
         if len(reading.words) == 1 or best.score - reading.score > limits.ambiguity_margin:
@@ -319,9 +325,13 @@ def _plausible(parts: Sequence[str], words: _Words, limits: _Limits, last: bool)
 
 
 def _in_pair(parts: Sequence[str], index: int) -> bool:
+    """Whether a one-letter part is used with its neighbours: "a" with both, "i" with one."""
     pairs = segment.model().bigrams
-    before = index > 0 and f"{parts[index - 1]}_{parts[index]}" in pairs
-    return before or (index + 1 < len(parts) and f"{parts[index]}_{parts[index + 1]}" in pairs)
+    before = index == 0 or f"{parts[index - 1]}_{parts[index]}" in pairs
+    after = index + 1 == len(parts) or f"{parts[index]}_{parts[index + 1]}" in pairs
+    if parts[index] == "a":
+        return before and after
+    return (before and index > 0) or (after and index + 1 < len(parts))
 
 
 def _trusted(part: str, words: _Words, limits: _Limits) -> bool:
