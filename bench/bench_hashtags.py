@@ -261,12 +261,13 @@ def main(argv: list[str] | None = None) -> int:
         tools["wordninja"] = _wordninja()
 
     misses: list[str] = []
-    print(f"{'set':18} {'tool':12} {'tags':>6} {'prec':>6} {'recall':>6} {'false':>6} {'sugg':>6} {'whole':>6} {'1case':>6} {'ms/tag':>7}")
+    columns = ("tags", "prec", "recall", "false", "sugg", "whole", "1case", "ms/tag")
+    print(f"{'set':28} {'tool':12} " + " ".join(f"{c:>6}" for c in columns))
     for name in names:
         tags = load(name)
         if tags is None:
             path = SETS[name][0]
-            print(f"{name:18} skipped: {path} not found (BOUN has no licence, so it is not committed: copy "
+            print(f"{name:28} skipped: {path} not found (BOUN has no licence, so it is not committed: copy "
                   "Dev-BOUN and Test-BOUN from github.com/ardax/hashtag-segmentor into $TONECHECK_BOUN_DIR "
                   f"or {BOUN})")
             continue
@@ -275,9 +276,10 @@ def main(argv: list[str] | None = None) -> int:
             s, ms = score(tool, tags, keep)
             p, r, fa, sug, whole, whole1 = s.row()
             label = name + (" (held out)" if SETS[name][1] == "held out" else "")
-            print(f"{label:18} {tool_name:12} {s.total:6} {p:6.3f} {r:6.3f} {fa:6.3f} {sug:6.3f} {whole:6.3f} {whole1:6.3f} {ms:7.3f}")
+            figures = " ".join(f"{x:6.3f}" for x in (p, r, fa, sug, whole, whole1, ms))
+            print(f"{label:28} {tool_name:12} {s.total:6} {figures}")
         counts = {k: sum(1 for t in tags if t.kind == k and one_case(t.text)) for k in ("multi", "single")}
-        print(f"{'':18} one-case multi-word {counts['multi']}, single-word {counts['single']}")
+        print(f"{'':28} one-case multi-word {counts['multi']}, single-word {counts['single']}")
     if args.misses:
         args.misses.write_text("\n".join(misses) + "\n", encoding="utf-8")
     return 0

@@ -82,7 +82,8 @@ def readings(run: str, limit: int = 3) -> tuple[Reading, ...]:
     n = len(run)
     lookup = m.unigrams.get
     # beams[i]: readings of run[:i] as (score, words), best first.
-    beams: list[list[tuple[float, tuple[str, ...]]]] = [[(0.0, ())]] + [[] for _ in range(n)]
+    empty: tuple[str, ...] = ()
+    beams: list[list[tuple[float, tuple[str, ...]]]] = [[(0.0, empty)]] + [[] for _ in range(n)]
     for end in range(1, n + 1):
         found: list[tuple[float, tuple[str, ...]]] = []
         for start in range(max(0, end - _MAX_WORD), end):
