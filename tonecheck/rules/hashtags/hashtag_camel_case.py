@@ -7,16 +7,24 @@ Hashtags made of several English words but written in one case: all lower case
 (`#Socialmediatips`, three words or more). It suggests the same tag with a capital letter at the
 start of each word (`#SocialMediaTips`), keeping digits (`#worldcup2026` → `#WorldCup2026`).
 
-The words come from the `wordninja` word segmenter, which ranks splits by how often each word is
-used. A tag is flagged only when the split is certain enough to be right:
+The words come from a word-pair language model (`tonecheck.segment`: word and word-pair counts
+from the Google Web Trillion Word Corpus, as shipped by `wordsegment`, with newer words from
+`wordfreq`), which ranks every way to read the tag. A tag is flagged only when the best reading is
+clearly several words:
 
-- every part is a common English word (in the pronouncing dictionary and frequent enough, see
-  *Options*); two-letter parts must be common words such as "of" or "me", and single letters or
-  fragments ("ie", "oo") never count;
-- the whole tag is not itself a word: `#therapist`, `#butterfly` and `#wellbeing` are single words
-  even though they can be cut into shorter ones;
+- it is more likely than the tag read as one word, by the margin in *Options*: `#superbowl`,
+  `#nakedness`, `#pembrokeshire` and `#therapist` are more likely single words than "super bowl",
+  "naked ness", "pembroke shire" or "the rapist"; `#goodmorning` is more likely "good morning";
+- it is likely enough for its length, so an unknown name is not cut into rare words (`#soletrando`);
+- every part is a common word (see *Options*); one- and two-letter parts must be words such as
+  "a", "I", "of", "me" or acronyms such as "UK"; "a" and "I" count only next to words they are often
+  used with (`#ihaveaproblem`, but not `#iphone`); prefixes and suffixes ("un", "para", "ness",
+  "less") never stand alone (`#unfollow`, `#paragliding`, `#threadless`);
 - the tag is not an acronym or initialism (`#NHS`, `#WCAG`, `#wfh`, `#a11y`), a number, already
   in mixed case (`#iPhone`, `#socialMediaTips`) or written in another script (`#日本語`).
+
+Names written with inner capitals are suggested in their own form (`#soundcloud` → `#SoundCloud`).
+Only English drafts are checked: for other languages the rule stays silent.
 
 When a tag can be split in two likely ways (`#penisland`), the message shows both and the
 suggestion is marked as one to check. Parts spoken letter by letter are written in capitals
@@ -47,17 +55,23 @@ Our top 10 #SocialMediaTips for the new year
 
 ## Options
 
-`max_cost`, `max_cost_four_letters`, `max_cost_three_letters`: how rare a word may be and still
-count as a word in a split, as a wordninja cost (lower means more common; 13.0 is roughly the
-37,000 most common words, 12.0 the 14,000, 11.0 the 5,000). Short parts must be more common,
-because short rare "words" are mostly names and fragments.
+`min_count`, `min_count_four_letters`, `min_count_three_letters`: how common a word must be to count
+as a part of a split, as log10 of its count in the trillion-word corpus (4.5 is about 30,000 uses,
+6.0 a million). Short parts must be more common, because short rare "words" are mostly names and
+fragments.
+
+`min_margin`: how much more likely (log10) the split must be than the tag read as one word (0.5:
+about three times as likely).
+
+`min_score_per_letter`: the least log10 probability per letter of the split; below it the tag is
+more likely an unknown name or word than the phrase.
 
 `min_words_capitalised`: a tag with only its first letter capitalised (`#Socialmediatips`) is
 flagged only when it has at least this many words of three letters or more (default 3): two-part
-capitalised tags are often names written as one word (`#Blindspot`, `#Pizzagate`).
+capitalised tags are often names written as one word (`#Blindspot`, `#Pizzagate`, `#Musicmonday`).
 
-`ambiguity_margin`: when another split costs at most this much more than the best one, both are
-shown and the suggestion is marked as one to check.
+`ambiguity_margin`: when another split is at most this much less likely (log10) than the best one,
+both are shown and the suggestion is marked as one to check.
 
 ## Fix
 
