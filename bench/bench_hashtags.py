@@ -45,6 +45,7 @@ import argparse
 import os
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -240,6 +241,54 @@ def score(tool: Tool, tags: Iterable[Tag], misses: list[str] | None = None) -> t
     return s, statistics.median(times) * 1000 if times else float("nan")
 
 
+def _rule_speed(tags: list[Tag]) -> str:
+    """The rule's own verdict per tag, caches cleared first: median, p99 and max in ms."""
+    from tonecheck import segment
+    from tonecheck.rules.hashtags import hashtag_camel_case as rule
+
+    limits = rule._limits(rule.HashtagCamelCase.defaults)
+    rule._judge.cache_clear()
+    segment.readings.cache_clear()
+    times: list[float] = []
+    for tag in tags:
+        start = time.perf_counter()
+        if rule._is_candidate(tag.text):
+            rule._judge(tag.text, limits)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    return f"median {statistics.median(times):.3f} ms, p99 {p99:.3f} ms, max {times[-1]:.3f} ms per tag"
+
+
+_FIRST = """
+import time
+t0 = time.perf_counter()
+import tonecheck
+t1 = time.perf_counter()
+tonecheck.check("Big news!! plain words", platform="x")
+t2 = time.perf_counter()
+tonecheck.check("Big news!! #socialmediatips", platform="x")
+t3 = time.perf_counter()
+from tonecheck import segment
+segment.model.cache_clear()
+t4 = time.perf_counter()
+segment.model()
+t5 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2, t5 - t4)
+"""
+
+
+def _first_check() -> str:
+    """Fresh processes: import, a first check without a hashtag, then the first hashtag, and the table load."""
+    runs = []
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", _FIRST], capture_output=True, text=True, check=True, cwd=ROOT)
+        runs.append([float(x) for x in out.stdout.split()])
+    best = [min(r[i] for r in runs) for i in range(4)]
+    return (f"import tonecheck {best[0]:.3f} s; first check {best[1]:.3f} s; then the first hashtag "
+            f"{best[2]:.3f} s (of which loading the word table {best[3]:.3f} s); best of 3 fresh processes")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
@@ -279,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
             figures = " ".join(f"{x:6.3f}" for x in (p, r, fa, sug, whole, whole1, ms))
             print(f"{label:28} {tool_name:12} {s.total:6} {figures}")
         counts = {k: sum(1 for t in tags if t.kind == k and one_case(t.text)) for k in ("multi", "single")}
-        print(f"{'':28} one-case multi-word {counts['multi']}, single-word {counts['single']}")
+        print(f"{'':28} one-case multi-word {counts['multi']}, single-word {counts['single']}; "
+              f"rule alone: {_rule_speed(tags)}")
+    print(_first_check())
     if args.misses:
         args.misses.write_text("\n".join(misses) + "\n", encoding="utf-8")
     return 0

@@ -23,7 +23,7 @@ _LOG_TOTAL = 12.0107
 # The longest word looked up.
 _MAX_WORD = 24
 # How many partial readings are kept at each position.
-_BEAM = 6
+_BEAM = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,22 +80,30 @@ def readings(run: str, limit: int = 3) -> tuple[Reading, ...]:
     """
     m = model()
     n = len(run)
-    lookup = m.unigrams.get
+    unigrams = m.unigrams
+    bigrams = m.bigrams
     # beams[i]: readings of run[:i] as (score, words), best first.
     empty: tuple[str, ...] = ()
     beams: list[list[tuple[float, tuple[str, ...]]]] = [[(0.0, empty)]] + [[] for _ in range(n)]
     for end in range(1, n + 1):
         found: list[tuple[float, tuple[str, ...]]] = []
         for start in range(max(0, end - _MAX_WORD), end):
-            if not beams[start]:
+            beam = beams[start]
+            if not beam:
                 continue
             piece = run[start:end]
-            if lookup(piece) is None:
+            count = unigrams.get(piece)
+            if count is None:
                 continue
-            for score, words in beams[start]:
-                p = m.word(piece, words[-1] if words else None)
-                if p is not None:
-                    found.append((score + p, (*words, piece)))
+            alone = count - _LOG_TOTAL
+            for score, words in beam:
+                if words:
+                    previous = words[-1]
+                    pair = bigrams.get(previous + "_" + piece)
+                    p = alone if pair is None else pair - unigrams[previous]
+                else:
+                    p = alone
+                found.append((score + p, (*words, piece)))
         if found:
             found.sort(reverse=True)
             beams[end] = found[:_BEAM]
