@@ -26,6 +26,7 @@ _HEADER = (
     "# From wordsegment 1.3.1 (Apache-2.0, https://github.com/grantjenks/python-wordsegment): the\n"
     "# Google Web Trillion Word Corpus counts (Brants & Franz 2006) as published by Peter Norvig,\n"
     "# with words they lack added from wordfreq 3.1 (data CC BY-SA 4.0, https://github.com/rspeer/wordfreq).\n"
+    "# Licences of this data: Apache-2.0 (wordsegment's counts), CC BY-SA 4.0 (the words from wordfreq).\n"
     "# Each line: 'u' (word) or 'b' (pair, words joined by '_'), log10 of the count to one decimal,\n"
     "# then the words with that rounded count.\n"
 )
