@@ -93,6 +93,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_core.py
 	$(PY) bench/bench_media.py
 	$(PY) bench/bench_server.py
+	$(PY) bench/bench_hashtags.py
 	$(MAKE) --no-print-directory bench-extension
 
 rules: $(STAMP)

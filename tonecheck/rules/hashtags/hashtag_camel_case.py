@@ -7,16 +7,24 @@ Hashtags made of several English words but written in one case: all lower case
 (`#Socialmediatips`, three words or more). It suggests the same tag with a capital letter at the
 start of each word (`#SocialMediaTips`), keeping digits (`#worldcup2026` → `#WorldCup2026`).
 
-The words come from the `wordninja` word segmenter, which ranks splits by how often each word is
-used. A tag is flagged only when the split is certain enough to be right:
+The words come from a word-pair language model (`tonecheck.segment`: word and word-pair counts
+from the Google Web Trillion Word Corpus, as shipped by `wordsegment`, with newer words from
+`wordfreq`), which ranks every way to read the tag. A tag is flagged only when the best reading is
+clearly several words:
 
-- every part is a common English word (in the pronouncing dictionary and frequent enough, see
-  *Options*); two-letter parts must be common words such as "of" or "me", and single letters or
-  fragments ("ie", "oo") never count;
-- the whole tag is not itself a word: `#therapist`, `#butterfly` and `#wellbeing` are single words
-  even though they can be cut into shorter ones;
+- it is more likely than the tag read as one word, by the margin in *Options*: `#superbowl`,
+  `#nakedness`, `#pembrokeshire` and `#therapist` are more likely single words than "super bowl",
+  "naked ness", "pembroke shire" or "the rapist"; `#goodmorning` is more likely "good morning";
+- it is likely enough for its length, so an unknown name is not cut into rare words (`#soletrando`);
+- every part is a common word (see *Options*); one- and two-letter parts must be words such as
+  "a", "I", "of", "me" or acronyms such as "UK"; "a" and "I" count only next to words they are often
+  used with (`#ihaveaproblem`, but not `#iphone`); prefixes and suffixes ("un", "para", "ness",
+  "less") never stand alone (`#unfollow`, `#paragliding`, `#threadless`);
 - the tag is not an acronym or initialism (`#NHS`, `#WCAG`, `#wfh`, `#a11y`), a number, already
   in mixed case (`#iPhone`, `#socialMediaTips`) or written in another script (`#日本語`).
+
+Names written with inner capitals are suggested in their own form (`#soundcloud` → `#SoundCloud`).
+Only English drafts are checked: for other languages the rule stays silent.
 
 When a tag can be split in two likely ways (`#penisland`), the message shows both and the
 suggestion is marked as one to check. Parts spoken letter by letter are written in capitals
@@ -47,17 +55,23 @@ Our top 10 #SocialMediaTips for the new year
 
 ## Options
 
-`max_cost`, `max_cost_four_letters`, `max_cost_three_letters`: how rare a word may be and still
-count as a word in a split, as a wordninja cost (lower means more common; 13.0 is roughly the
-37,000 most common words, 12.0 the 14,000, 11.0 the 5,000). Short parts must be more common,
-because short rare "words" are mostly names and fragments.
+`min_count`, `min_count_four_letters`, `min_count_three_letters`: how common a word must be to count
+as a part of a split, as log10 of its count in the trillion-word corpus (4.5 is about 30,000 uses,
+6.0 a million). Short parts must be more common, because short rare "words" are mostly names and
+fragments.
+
+`min_margin`: how much more likely (log10) the split must be than the tag read as one word (0.5:
+about three times as likely).
+
+`min_score_per_letter`: the least log10 probability per letter of the split; below it the tag is
+more likely an unknown name or word than the phrase.
 
 `min_words_capitalised`: a tag with only its first letter capitalised (`#Socialmediatips`) is
 flagged only when it has at least this many words of three letters or more (default 3): two-part
-capitalised tags are often names written as one word (`#Blindspot`, `#Pizzagate`).
+capitalised tags are often names written as one word (`#Blindspot`, `#Pizzagate`, `#Musicmonday`).
 
-`ambiguity_margin`: when another split costs at most this much more than the best one, both are
-shown and the suggestion is marked as one to check.
+`ambiguity_margin`: when another split is at most this much less likely (log10) than the best one,
+both are shown and the suggestion is marked as one to check.
 
 ## Fix
 
@@ -77,35 +91,35 @@ the writer chooses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise, product
+from itertools import pairwise
 from typing import Any, ClassVar
 
-from tonecheck import lexicon
+from tonecheck import lexicon, segment
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
 
-_INF = float("inf")
 # Letter runs and digit runs of an ASCII hashtag body.
 _RUNS = re.compile(r"[A-Za-z]+|[0-9]+")
 # Letters after a number that belong to it ("80s", "8th") and are left as typed.
 _NUMBER_SUFFIXES = frozenset({"s", "st", "nd", "rd", "th"})
-# The longest word looked up while splitting (wordninja's own list has longer junk entries).
-_MAX_WORD = 30
 # Uncased platforms' topic tags may contain spaces, so their end is not known.
 _SKIP_PLATFORMS = frozenset({"threads"})
+_VOWELS = frozenset("aeiouy")
 
 
 @dataclass(frozen=True, slots=True)
 class _Limits:
     """The options that decide whether a split is trusted (hashable, for the cache)."""
 
-    max_cost: float
-    max_cost_four: float
-    max_cost_three: float
+    min_count: float
+    min_count_four: float
+    min_count_three: float
+    min_margin: float
+    min_score_per_letter: float
     min_words_capitalised: int
     ambiguity_margin: float
 
@@ -119,15 +133,13 @@ class _Verdict:
 
 
 @dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """Word costs (wordninja), pronunciations (CMU dictionary) and the rule's word lists."""
+class _Words:
+    """The rule's word lists (from its data file) and the shared acronyms."""
 
-    costs: Mapping[str, float]
-    pronunciations: Mapping[str, Sequence[Sequence[str]]]
-    letter_sounds: Mapping[str, frozenset[tuple[str, ...]]]
-    two_letter: frozenset[str]
+    short: frozenset[str]
+    not_parts: frozenset[str]
     one_word: frozenset[str]
-    prefixes: frozenset[str]
+    brands: Mapping[str, str]
     never_first: frozenset[str]
     never_last: frozenset[str]
     before_us: frozenset[str]
@@ -201,9 +213,11 @@ class HashtagCamelCase(Rule):
 
 def _limits(options: Mapping[str, Any]) -> _Limits:
     return _Limits(
-        max_cost=float(options["max_cost"]),
-        max_cost_four=float(options["max_cost_four_letters"]),
-        max_cost_three=float(options["max_cost_three_letters"]),
+        min_count=float(options["min_count"]),
+        min_count_four=float(options["min_count_four_letters"]),
+        min_count_three=float(options["min_count_three_letters"]),
+        min_margin=float(options["min_margin"]),
+        min_score_per_letter=float(options["min_score_per_letter"]),
         min_words_capitalised=int(options["min_words_capitalised"]),
         ambiguity_margin=float(options["ambiguity_margin"]),
     )
@@ -225,14 +239,16 @@ def _is_candidate(body: str) -> bool:
 @lru_cache(maxsize=4096)
 def _judge(body: str, limits: _Limits) -> _Verdict | None:
     """The CamelCase form of a hashtag body, or ``None`` when it is not surely several words."""
-    lex = _lexicon()
-    trusted = _trusted_words(limits)
+    words = _words()
     letters = "".join(c for c in body if c.isalpha())
     capitalised = not letters.isupper() and letters[0].isupper()
+    brand = words.brands.get(body.lower())
+    if brand is not None:
+        return None if brand == body else _Verdict(brand, None)
     best: list[str] = []
     other: list[str] = []
     unsure = False
-    words = 0
+    long_words = 0
     split_found = False
     previous = ""
     runs = _RUNS.findall(body)
@@ -243,11 +259,11 @@ def _judge(body: str, limits: _Limits) -> _Verdict | None:
             previous = run
             continue
         previous = run
-        found = _split_run(run.lower(), lex, trusted, limits, last=index == len(runs) - 1)
+        found = _split_run(run.lower(), words, limits, last=index == len(runs) - 1)
         if found is None:
             return None  # a part we cannot read with confidence: do not guess
         parts, alternative = found
-        words += sum(1 for p in parts if len(p) > 2)
+        long_words += sum(1 for p in parts if len(p) > 2)
         split_found = split_found or len(parts) > 1
         spelled = [_spell(p) for p in parts]
         best.extend(spelled)
@@ -256,7 +272,7 @@ def _judge(body: str, limits: _Limits) -> _Verdict | None:
         else:
             other.extend(_spell(p) for p in alternative)
             unsure = True
-    if not split_found or (capitalised and words < limits.min_words_capitalised):
+    if not split_found or (capitalised and long_words < limits.min_words_capitalised):
         return None
     suggestion = "".join(best)
     if suggestion == body:
@@ -265,184 +281,115 @@ def _judge(body: str, limits: _Limits) -> _Verdict | None:
 
 
 def _split_run(
-    run: str, lex: _Lexicon, trusted: Mapping[str, float], limits: _Limits, *, last: bool
+    run: str, words: _Words, limits: _Limits, *, last: bool
 ) -> tuple[list[str], list[str] | None] | None:
     """The words of one lower-case letter run and another likely split, or ``None`` if unsure.
 
-    A run that is a word on its own (or an acronym) stays whole. Otherwise the split is
-    wordninja's most likely one (never the run itself as one token: its list has joined-up
-    entries such as "worldcup"), and every part must be a trusted word. Another split into
-    trusted words whose cost is within the ambiguity margin ("pen island" for "penis land") is
-    returned as the alternative.
+    The run's readings come from the word-pair model (:mod:`tonecheck.segment`). A run is split
+    only when its best reading has several parts, every part is a trusted word, and that reading
+    is at least ``min_margin`` (log10) more likely than the run read as one word: "nakedness" and
+    "superbowl" are more likely as one word than as "naked ness" or "super bowl". A run too short
+    to split, an acronym or a known single word stays whole. Another reading into trusted words
+    whose score is within the ambiguity margin ("pen island" for "penis land") is the alternative.
     """
-    if run.upper() in lex.acronyms or run in lex.one_word or run in lex.pronunciations:
+    if len(run) < 2 or run.upper() in words.acronyms or run in words.one_word:
         return [run], None
-    parts, candidates = _splits(run, lex.costs, trusted)
-    if parts is None or not all(p in trusted for p in parts) or not _plausible(parts, lex, last):
+    if run[:2] * (len(run) // 2) == run or run[:1] * len(run) == run:
+        return None  # a repeated fragment ("isisisis"), not a phrase
+    ranked = segment.readings(run)
+    whole = next((r.score for r in ranked if len(r.words) == 1), None)
+    best = ranked[0]
+    if len(best.words) == 1:
+        return [run], None
+    if whole is None:
+        whole = segment.model().unknown(run)
+    parts = list(best.words)
+    if best.score - whole < limits.min_margin or best.score / len(run) < limits.min_score_per_letter:
         return None
-    if len(parts) == 2 and parts[0] in lex.prefixes:
-        return [run], None  # "cybersecurity", "supergirl": one word with a prefix
-    best_cost = sum(trusted[p] for p in parts)
-    for candidate, cost in candidates:
-        if candidate != parts and cost - best_cost <= limits.ambiguity_margin and _plausible(candidate, lex, last):
+    if not _plausible(parts, words, limits, last):
+        return None
+    for reading in ranked[1:]:
+        if len(reading.words) == 1 or best.score - reading.score > limits.ambiguity_margin:
+            continue
+        candidate = list(reading.words)
+        if _plausible(candidate, words, limits, last):
             return parts, candidate
     return parts, None
 
 
-def _plausible(parts: Sequence[str], lex: _Lexicon, last: bool) -> bool:
-    """Whether short words sit where a phrase can have them.
+def _plausible(parts: Sequence[str], words: _Words, limits: _Limits, last: bool) -> bool:
+    """Whether every part is a trusted word and short words sit where a phrase can have them.
 
     "us" first is the country ("usnavy"); a phrase does not end in "to", "of" or "or"
     ("panto" is not "pan to"), unless a number follows ("repealthe8th"); a final "us" after a
     name-like part is a name ending ("reedus"); and a repeated two-letter word ("is is") is a
     fragment, not a phrase.
     """
-    if parts[0] in lex.never_first or (last and parts[-1] in lex.never_last):
+    if not all(_trusted(p, words, limits) for p in parts):
+        return False
+    if any(len(p) == 1 and not _in_pair(parts, i) for i, p in enumerate(parts)):
+        return False  # "a" and "i" only next to a word they are often used with ("iphone" is not "i phone")
+    if parts[0] in words.never_first or (last and parts[-1] in words.never_last):
         return False
     if parts[-1] == "us" and len(parts) > 1:
         before = parts[-2]
-        if len(before) > 2 and before not in lex.before_us:
+        if len(before) > 2 and before not in words.before_us:
             return False
-    return not any(a == b and len(a) == 2 for a, b in pairwise(parts))
+    return not any(a == b and len(a) <= 2 for a, b in pairwise(parts))
 
 
-@lru_cache(maxsize=8)
-def _trusted_words(limits: _Limits) -> Mapping[str, float]:
-    """The words a split may use, with their costs: common, in the dictionary, not fragments.
-
-    Two-letter words only from the rule's list; acronyms from the shared list even when the
-    dictionary does not know them ("nhs" in "nhsheroes"); other words must be in the CMU
-    dictionary and under the cost limit for their length. Built once per set of options.
-    """
-    lex = _lexicon()
-    limit_for = {3: limits.max_cost_three, 4: limits.max_cost_four}
-    return {
-        word: cost
-        for word, cost in lex.costs.items()
-        if _is_trusted(word, cost <= limit_for.get(len(word), limits.max_cost), lex)
-    }
+def _in_pair(parts: Sequence[str], index: int) -> bool:
+    """Whether a one-letter part is used with its neighbours: "a" with both, "i" with one."""
+    pairs = segment.model().bigrams
+    before = index == 0 or f"{parts[index - 1]}_{parts[index]}" in pairs
+    after = index + 1 == len(parts) or f"{parts[index]}_{parts[index + 1]}" in pairs
+    if parts[index] == "a":
+        return before and after
+    return (before and index > 0) or (after and index + 1 < len(parts))
 
 
-def _is_trusted(word: str, common: bool, lex: _Lexicon) -> bool:
-    if len(word) <= 2:
-        return word in lex.two_letter
-    if word not in lex.pronunciations:
-        return word.upper() in lex.acronyms
-    return common
-
-
-def _splits(
-    run: str, costs: Mapping[str, float], trusted: Mapping[str, float]
-) -> tuple[list[str] | None, list[tuple[list[str], float]]]:
-    """Split *run* into two or more parts, in one pass over its substrings.
-
-    Returns wordninja's least-cost split into any dictionary entries (``None`` if there is none)
-    and the two least-cost splits into trusted words, best first.
-    """
-    n = len(run)
-    total = [0.0] + [_INF] * n
-    back = [0] * (n + 1)
-    # For each end position, up to two (cost, start, rank of the entry at start) entries.
-    top: list[list[tuple[float, int, int]]] = [[(0.0, -1, -1)]] + [[] for _ in range(n)]
-    lookup = costs.get
-    for end in range(1, n + 1):
-        entries: list[tuple[float, int, int]] = []
-        lowest = _INF
-        # The whole run is never one part: at the last position, start from 1.
-        for start in range(max(1 if end == n else 0, end - _MAX_WORD), end):
-            word = run[start:end]
-            cost = lookup(word)
-            if cost is None:
-                continue
-            if total[start] + cost < lowest:
-                lowest = total[start] + cost
-                back[end] = start
-            if word in trusted:
-                for rank, entry in enumerate(top[start]):
-                    entries.append((entry[0] + cost, start, rank))
-        total[end] = lowest
-        if entries:
-            entries.sort()
-            top[end] = entries[:2]
-    best = None if total[n] == _INF else _backtrack(run, back)
-    found: list[tuple[list[str], float]] = []
-    for rank, (cost, _, _) in enumerate(top[n]):
-        parts: list[str] = []
-        end, r = n, rank
-        while end > 0:
-            _, start, prev_rank = top[end][r]
-            parts.append(run[start:end])
-            end, r = start, prev_rank
-        parts.reverse()
-        found.append((parts, cost))
-    return best, found
-
-
-def _backtrack(run: str, back: Sequence[int]) -> list[str]:
-    parts: list[str] = []
-    end = len(run)
-    while end > 0:
-        parts.append(run[back[end] : end])
-        end = back[end]
-    parts.reverse()
-    return parts
+def _trusted(part: str, words: _Words, limits: _Limits) -> bool:
+    """A common word: short ones from the rule's list or the acronyms, longer ones frequent enough."""
+    if part in words.not_parts:
+        return False
+    if len(part) <= 2:
+        return part in words.short or part.upper() in words.acronyms
+    count = segment.model().unigrams.get(part)
+    if count is None:
+        return False
+    limit = {3: limits.min_count_three, 4: limits.min_count_four}.get(len(part), limits.min_count)
+    return count >= limit or part.upper() in words.acronyms
 
 
 @lru_cache(maxsize=8192)
 def _spell(part: str) -> str:
     """A word of the suggestion: capitals for parts read letter by letter, else a capital first."""
-    if _is_initialism(part, _lexicon()):
+    if _is_initialism(part, _words()):
         return part.upper()
     return part[:1].upper() + part[1:]
 
 
-def _is_initialism(part: str, lex: _Lexicon) -> bool:
-    if len(part) > 5:
+def _is_initialism(part: str, words: _Words) -> bool:
+    """Known acronyms ("nhs") and short parts without a vowel ("bbc", "mtv") are read letter by letter."""
+    if part in words.short:
         return False
-    if part.upper() in lex.acronyms and part not in lex.pronunciations:
+    if part.upper() in words.acronyms:
         return True
-    return _spelled_out(part, lex)
-
-
-def _spelled_out(part: str, lex: _Lexicon) -> bool:
-    """True when the dictionary says *part* is only ever pronounced letter by letter ("bbc")."""
-    said = lex.pronunciations.get(part)
-    if not said:
-        return False
-    options = [lex.letter_sounds.get(ch, frozenset()) for ch in part]
-    if not all(options):
-        return False
-    spelled = {tuple(phone for letter in combo for phone in letter) for combo in product(*options)}
-    # Every pronunciation must be letter by letter: "us" is also said as a word.
-    return all(tuple(_unstressed(p)) in spelled for p in said)
-
-
-def _unstressed(phones: Iterable[str]) -> list[str]:
-    return [p.rstrip("012") for p in phones]
+    return 2 <= len(part) <= 4 and not (_VOWELS & set(part))
 
 
 @cache
-def _lexicon() -> _Lexicon:
-    """Load the word costs and the pronouncing dictionary once, on the first candidate hashtag."""
-    import wordninja  # builds its 126,000-word table on import
-
+def _words() -> _Words:
+    """The rule's word lists, loaded on the first candidate hashtag."""
     data = HashtagCamelCase.data.get("words", {})
-    pronunciations = lexicon.pronunciations()
-    letter_sounds = {
-        ch: frozenset(tuple(_unstressed(p)) for p in pronunciations.get(ch, ()))
-        for ch in "abcdefghijklmnopqrstuvwxyz"
-    }
-    costs: Mapping[str, float] = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
-    return _Lexicon(
-        costs=costs,
-        pronunciations=pronunciations,
-        letter_sounds=letter_sounds,
-        two_letter=frozenset(data.get("two_letter", ())),
+    brands = {form.lower(): form for form in data.get("brands", ())}
+    return _Words(
+        short=frozenset(data.get("short", ())),
+        not_parts=frozenset(data.get("not_parts", ())),
         one_word=frozenset(data.get("one_word", ())),
-        prefixes=frozenset(data.get("prefixes", ())),
+        brands=brands,
         never_first=frozenset(data.get("never_first", ())),
         never_last=frozenset(data.get("never_last", ())),
         before_us=frozenset(data.get("before_us", ())),
         acronyms=lexicon.acronyms(),
     )
-
