@@ -316,8 +316,8 @@ class TestSchemaDeclarations:
             ({"max": 2}, {"maximum": {"min": 1, "max": 3}}, "names 'maximum', which is not an option. Did you mean "
                                                             "'max'?"),
             ({"max": 2}, {"max": {"min": 3, "max": 9}}, "the default of 'max' breaks its own schema: 2 is below"),
-            ({"max": 2}, {}, "max: a number option declares both min and max"),
-            ({"max": 2}, {"max": {"min": 1}}, "a number option declares both min and max"),
+            ({"max": 2}, {}, "max: a number option must declare both min and max"),
+            ({"max": 2}, {"max": {"min": 1}}, "a number option must declare both min and max"),
             ({"max": 2}, {"max": {"min": 5, "max": 1}}, "min is larger than max"),
             ({"max": 2}, {"max": {"min": 0.5, "max": 3}}, "min and max must be whole numbers"),
             ({"max": 2}, {"max": {"min": 1, "max": 3, "step": 1}}, "unknown constraint 'step'"),

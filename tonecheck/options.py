@@ -102,7 +102,7 @@ def _spec(key: str, kind: str, entry: Any) -> OptionSpec:
         raise SchemaError(f"[schema] {key}: unknown constraint {unknown[0]!r}.{did_you_mean(unknown[0], _KEYS)}")
     numeric = kind in ("integer", "number")
     if numeric and not {"min", "max"} <= set(entry):
-        raise SchemaError(f"[schema] {key}: a number option declares both min and max")
+        raise SchemaError(f"[schema] {key}: a number option must declare both min and max")
     if not numeric and ({"min", "max"} & set(entry)):
         raise SchemaError(f"[schema] {key}: min and max are only for number options")
     if kind not in ("string", "list") and ({"enum", "pattern", "items"} & set(entry)):

@@ -29,6 +29,7 @@ __all__ = [
     "kind_noun",
     "normalise",
     "parsed_alt",
+    "redundant_prefix",
     "trimmed",
 ]
 
@@ -132,3 +133,35 @@ def parsed_alt(draft: Draft, index: int, alt: str) -> ParsedText:
     parsed = parse(alt)
     draft.parsed.cache[key] = parsed
     return parsed
+
+
+# Series titles that start like a prefix: "Photo of the Day: …".
+_TITLE = regex.compile(r"(?i)the (?:day|week|month|year)\b")
+_CONTENT = regex.compile(r"[\p{L}\p{N}]")
+
+
+@cache
+def _prefix_pattern() -> regex.Pattern[str]:
+    """"Image of", "A photo showing", "GIF of": built once from alt-text-redundant-prefix's lists."""
+    lists = load_toml("rules/alt-text-redundant-prefix.toml")["prefix"]
+    noun = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(lists["nouns"], key=len, reverse=True))
+    link = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(lists["links"], key=len, reverse=True))
+    return regex.compile(
+        rf"(?i)^\s*(?:(?:this\s+is\s+)?(?:an?|this)\s+)?(?:{noun})\s+(?:{link})\b[\s:,\-–—]*",
+    )
+
+
+def redundant_prefix(alt: str) -> int | None:
+    """Where a redundant prefix ("Image of", "GIF of") ends, when one starts *alt* and something follows it.
+
+    ``None`` for a series title ("Photo of the Day: …") and for a prefix with nothing after it (that
+    is a placeholder, another rule's finding).
+    """
+    m = _prefix_pattern().match(alt)
+    if m is None:
+        return None
+    rest = alt[m.end() :]
+    if not _CONTENT.search(rest) or _TITLE.match(rest):
+        return None
+    return m.end()
+

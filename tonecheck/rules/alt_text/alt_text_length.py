@@ -9,6 +9,7 @@
 - Very long alt text (over 1,000 characters, or several paragraphs and over 500 characters) on
   any platform: a suggestion to put the key point first.
 - Alt text too short to help: fewer than 3 words and fewer than 15 characters ("Dog", "My cat").
+  Only what follows a redundant prefix counts, so "Image of volunteers" is too short too.
   Logos and icons ("Acme logo") are fine, and so is text in scripts written without spaces
   (Chinese, Japanese, Thai), where few characters say a lot.
 
@@ -71,7 +72,14 @@ import regex
 from tonecheck.model import Category, Media, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, Rule, RuleContext
-from tonecheck.rules.alt_text._shared import described_media, is_filename, is_placeholder, kind_noun, trimmed
+from tonecheck.rules.alt_text._shared import (
+    described_media,
+    is_filename,
+    is_placeholder,
+    kind_noun,
+    redundant_prefix,
+    trimmed,
+)
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
 _LETTER = regex.compile(r"\p{L}")
@@ -116,6 +124,10 @@ class AltTextLength(Rule):
             "but put the main point first."
         ),
         "short": '"{alt}" is very short. Add a few key details: who or what is shown, what is happening, and where.',
+        "short-after-prefix": (
+            '"{alt}" only says "{rest}" about the image. Add a few key details: who or what is shown, '
+            "what is happening, and where."
+        ),
     }
     tags = frozenset({"wcag111"})
     references = (
@@ -170,14 +182,22 @@ class AltTextLength(Rule):
     def _check_short(self, ctx: RuleContext, i: int, item: Media, alt: str) -> None:
         start, end = trimmed(alt)
         text = alt[start:end]
-        if end - start >= ctx.options["min_chars"] or not _LETTER.search(text) or _UNSPACED.search(text):
+        if not _LETTER.search(text) or _UNSPACED.search(text):
             return
-        words = _WORD.findall(text)
+        # "Image of volunteers": only what follows the prefix describes the image.
+        prefix_end = redundant_prefix(alt)
+        described = alt[prefix_end:end].strip() if prefix_end is not None else text
+        if len(described) >= ctx.options["min_chars"]:
+            return
+        words = _WORD.findall(described)
         if len(words) >= ctx.options["min_words"]:
             return
         logos = self.data.get("logos", {}).get("words", [])
         if any(w.casefold() in logos for w in words):
             return
         if is_placeholder(alt) or is_filename(alt):
+            return
+        if prefix_end is not None:
+            ctx.report("short-after-prefix", start, end, target=f"media:{i}", alt=text, rest=described)
             return
         ctx.report("short", start, end, target=f"media:{i}", alt=text, kind=kind_noun(item))

@@ -3,7 +3,8 @@
 ## What it checks
 
 Flags alt text that starts with "Image of", "Picture of", "Photo of", "A photo of", "Graphic of",
-"Photo showing" or "This is an image of", and suggests the text without it. Naming the medium
+"Photo showing", "This is an image of", "GIF of" or "Animation of", and suggests the text without
+it. Naming the medium
 is allowed when it matters: "Screenshot of…", "Illustration of…", "Chart showing…", "Painting
 of…". Titles ("Image Comics cover of…", "Photo of the Day: …") and alt text in other languages are
 left alone.
@@ -11,7 +12,8 @@ left alone.
 ## Why it matters
 
 Screen readers already announce "image" before the alt text, so "Image of a dog" is heard as
-"image, image of a dog". The extra words delay what matters. University of Oxford and Hootsuite
+"image, image of a dog"; a GIF is announced as an image or a GIF too. The extra words delay what
+matters. University of Oxford and Hootsuite
 guidance both say to drop "image of" and "picture of".
 
 ## Example
@@ -45,28 +47,12 @@ action; say "Screenshot of…" or "Chart showing…" only when the kind of image
 
 from __future__ import annotations
 
-from functools import cache
 from typing import ClassVar
-
-import regex
 
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
-from tonecheck.rules.alt_text._shared import described_media, is_placeholder
-
-# Series titles that start like a prefix: "Photo of the Day: …".
-_TITLE = regex.compile(r"(?i)the (?:day|week|month|year)\b")
-_LETTER = regex.compile(r"[\p{L}\p{N}]")
-
-
-@cache
-def _prefix(nouns: tuple[str, ...], links: tuple[str, ...]) -> regex.Pattern[str]:
-    noun = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    link = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
-    return regex.compile(
-        rf"(?i)^\s*(?:(?:this\s+is\s+)?(?:an?|this)\s+)?(?:{noun})\s+(?:{link})\b[\s:,\-–—]*",
-    )
+from tonecheck.rules.alt_text._shared import described_media, is_placeholder, redundant_prefix
 
 
 @register
@@ -90,26 +76,22 @@ class AltTextRedundantPrefix(Rule):
     def check(self, draft: Draft, ctx: RuleContext) -> None:
         if not draft.media:
             return
-        lists = self.data["prefix"]
-        pattern = _prefix(tuple(lists["nouns"]), tuple(lists["links"]))
         for i, item in described_media(draft):
             alt = item.alt
             if not alt:
                 continue
-            m = pattern.match(alt)
-            if m is None or is_placeholder(alt):
+            prefix_end = redundant_prefix(alt)
+            if prefix_end is None or is_placeholder(alt):
                 continue
-            rest = alt[m.end() :]
-            if not _LETTER.search(rest) or _TITLE.match(rest):
-                continue
+            rest = alt[prefix_end:]
             start = len(alt) - len(alt.lstrip())
-            end = m.end()
+            end = prefix_end
             first = rest[:1]
             replacement = ""
             if first.islower():  # "Image of a dog" → "A dog": the capital is part of the fix
                 end += 1
                 replacement = first.upper()
-            prefix = alt[start : m.end()].rstrip(" :,-–—")
+            prefix = alt[start:prefix_end].rstrip(" :,-–—")
             ctx.report(
                 "prefix",
                 start,

@@ -4,7 +4,9 @@
 
 Counts the emoji in the post and flags the ones past the limit (three by default). An emoji is
 counted whole: a skin tone, a flag, a keycap or a family (👨‍👩‍👧) is one emoji. The same emoji
-repeated back to back (🔥🔥🔥) counts once here, because the emoji-repeat rule reports it.
+repeated back to back (🔥🔥🔥) counts once here, because the emoji-repeat rule reports it. Emoji
+used as list bullets (✅ at the start of each line) are not counted: the emoji-bullets rule reports
+them, and a post is not flagged twice for one problem.
 
 ## Why it matters
 
@@ -46,7 +48,7 @@ from typing import ClassVar
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, Rule, RuleContext, overflow_span, spoken_list
-from tonecheck.rules.emoji._layout import emoji_layout
+from tonecheck.rules.emoji._layout import bullet_items, emoji_layout
 
 
 @register
@@ -59,6 +61,10 @@ class EmojiCount(Rule):
         "too-many": (
             'This post has {count} emoji, and screen readers read each one: "{spoken}". Keep to {max}.'
         ),
+        "besides-bullets": (
+            'This post has {count} emoji besides its list bullets, and screen readers read each one: "{spoken}". '
+            "Keep to {max}."
+        ),
     }
     tags = frozenset({"readability"})
     references = (
@@ -68,16 +74,24 @@ class EmojiCount(Rule):
     )
 
     def check(self, draft: Draft, ctx: RuleContext) -> None:
-        found = draft.parsed.emoji
+        parsed = draft.parsed
+        found = parsed.emoji
         limit = ctx.options["max"]
         if len(found) <= limit:
             return
-        groups = emoji_layout(draft.parsed).groups
+        groups = emoji_layout(parsed).groups
         if len(groups) <= limit:
             return
-        start, end = overflow_span(draft.parsed, groups, limit)
+        # Bullets are emoji-bullets' finding: one problem, one report.
+        bullets = {item.start for item in bullet_items(parsed)}
+        if bullets:
+            found = [e for e in found if e.start not in bullets]
+            groups = tuple(g for g in groups if g.start not in bullets)
+            if len(groups) <= limit:
+                return
+        start, end = overflow_span(parsed, groups, limit)
         ctx.report(
-            "too-many",
+            "besides-bullets" if bullets else "too-many",
             start,
             end,
             count=len(found),

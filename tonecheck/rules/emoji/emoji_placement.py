@@ -12,9 +12,10 @@ Looks at where each emoji (or run of emoji) sits:
 - **inside a word**: "L❤️VE", "G💡OD" (the letters around the emoji make a word with one letter
   put back);
 - **at the very start of the post** (a suggestion): the first thing a screen reader says is the
-  emoji's name. Lists of emoji bullets are left to the emoji-bullets rule;
+  emoji's name;
 - **touching a word** with no space, "Done✅" or "🎉Congrats" (a suggestion).
 
+Emoji used as list bullets are left to the emoji-bullets rule, so one problem gets one report.
 An emoji that ends a sentence before the next one ("Great day 🎉 Join us"), one after punctuation
 ("Great day! 🎉 Join us"), a flag after a country's name ("France 🇫🇷 today"), and emoji inside
 hashtags or links are not flagged as interrupting. Writing in scripts without spaces between words
@@ -165,12 +166,15 @@ class EmojiPlacement(Rule):
             return
         layout = emoji_layout(parsed)
         in_chain = {e.start for chain in layout.clap_chains for g in chain for e in g.items}
+        # Bullets are emoji-bullets' finding: one problem, one report.
+        bullets = {item.start for item in bullet_items(parsed)}
         first_run = True
-        for run in layout.runs:
+        for whole in layout.runs:
             is_first, first_run = first_run, False
-            if run[0].start in in_chain:
+            run: Sequence[Emoji] = [e for e in whole if e.start not in bullets] if bullets else whole
+            if not run or run[0].start in in_chain:
                 continue
-            self._check_run(parsed, run, is_first, ctx)
+            self._check_run(parsed, run, is_first and run[0] is whole[0], ctx)
 
     def _check_run(self, parsed: ParsedText, run: Sequence[Emoji], is_first: bool, ctx: RuleContext) -> None:
         text, prose = parsed.text, parsed.prose
@@ -248,9 +252,8 @@ class EmojiPlacement(Rule):
         return any(w in neighbours for w in words)
 
     def _starts_post(self, parsed: ParsedText, run: Sequence[Emoji]) -> bool:
-        if _LETTER_OR_DIGIT.search(parsed.prose, run[-1].end) is None:
-            return False  # a post of emoji (and tags) only: there are no words to put first
-        return all(item.start != run[0].start for item in bullet_items(parsed))
+        # A post of emoji (and tags) only has no words to put first.
+        return _LETTER_OR_DIGIT.search(parsed.prose, run[-1].end) is not None
 
 
 def _not_a_lead(parsed: ParsedText, word: str, start: int, data: Any) -> bool:

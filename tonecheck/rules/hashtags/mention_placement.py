@@ -8,12 +8,14 @@ Three or more @mentions in a row (separated by spaces, commas, "&" or "and"):
   @ben @cat for a great panel";
 - at the start of the post, before the message.
 
-A run at the start is not flagged when it may be the reply prefix that Mastodon and X clients put
-in front of a reply: on those platforms, and when the platform is not given. On Bluesky, Threads,
-LinkedIn, Facebook and Instagram, replies do not add handles to the text, so a run at the start was
+A run at the start is not flagged when it may be the reply prefix that Mastodon clients put in
+front of a reply: on Mastodon, and when the platform is not given. X has not put reply handles in
+the post text since 2017 (the handles shown at the start of a reply are not part of it), and
+Bluesky, Threads, LinkedIn, Facebook and Instagram never did, so there a run at the start was
 typed and is flagged. So is a run after other text (".@ana @ben @cat …").
 
-Mentions at the end of a sentence or the post ("Thanks to @ana @ben @cat!") are fine. A Mastodon
+Mentions at the end of a sentence or the post ("Thanks to @ana @ben @cat!") are fine, and so is a
+run followed only by hashtags ("@ana @ben @cat #a11y"): it is at the end. A Mastodon
 address (`@user@instance.social`) or a Bluesky handle (`@name.bsky.social`) is one mention.
 
 ## Why it matters
@@ -39,7 +41,7 @@ Thanks to Ana, Ben and Cat for a great panel on accessible design. @ana_lee @ben
 `min_run`: how many mentions in a row are flagged (default 3).
 
 `reply_platforms`: platforms whose clients may put a reply's handles at the start of the text; a
-run at the start is not flagged there, nor when no platform is given.
+run at the start is not flagged there, nor when no platform is given (default `["mastodon"]`).
 
 ## Fix
 
@@ -49,6 +51,7 @@ No automatic fix: name people in words in the sentence and put their handles at 
 
 - https://communications.dpc.nsw.gov.au/digital/website-accessibility-wcag/social-media/
 - https://blog.hootsuite.com/inclusive-design-social-media/
+- https://docs.x.com/resources/fundamentals/counting-characters
 """
 
 from __future__ import annotations
@@ -86,6 +89,7 @@ class MentionPlacement(Rule):
     references = (
         "https://communications.dpc.nsw.gov.au/digital/website-accessibility-wcag/social-media/",
         "https://blog.hootsuite.com/inclusive-design-social-media/",
+        "https://docs.x.com/resources/fundamentals/counting-characters",
     )
 
     def check(self, draft: Draft, ctx: RuleContext) -> None:

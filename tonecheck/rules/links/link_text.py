@@ -3,18 +3,20 @@
 ## What it checks
 
 Flags calls to action that do not say where a link goes: "click here", "tap here", "read more",
-"learn more", "find out more", "more info", "this link", and pointers such as "link in bio",
-"link in comments" and "link below".
+"learn more", "find out more", "more info", "more details", "check it out", "this link", and
+pointers such as "link in bio", "link in comments" and "the link above".
 
 A call to action is fine when its sentence names the destination: "Read more about our grants
-programme at …", "Booking form for the 12 May event – link in bio", or when it points to the
-next line and that line labels the link ("Find out more below:" then "Festival programme: …").
-When only an earlier sentence names the destination ("Our annual report is out. Read more: …"),
-the finding is a suggestion, not a warning.
+programme at …", "Booking form for the 12 May event – link in bio", "Tap the link in our bio to
+donate", or when it points to the next line and that line labels the link ("Find out more below:"
+then "Festival programme: …"). "Click here to find out more about …" only names the page when the
+words right after "about" do ("our grants programme", not "our amazing new product that …").
+When only a headline names the destination, before the call or in an earlier sentence ("Storm
+hits the coast – read more: …"), the finding is a suggestion, not a warning.
 
-"Read more" and "more info" only count as calls to action when they start a sentence or a clause
-and lead to a link, so "I should read more books" is never flagged. Neither is a phrase inside
-quotation marks, such as a headline.
+"Read more", "more info" and "check it out" only count as calls to action when they start a
+sentence or a clause and lead to a link, so "I should read more books" is never flagged. Neither
+is a phrase inside quotation marks, such as a headline.
 
 ## Why it matters
 
@@ -57,6 +59,7 @@ No automatic fix: say what the page is or what people can do there, then give th
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
@@ -77,11 +80,26 @@ _CTA = regex.compile(
                  |\blink\s+(?:is\s+)?(?:below|above)\b(?!\s+(?:the|a|an|my|our|your|their|this|that)\b))
     | (?P<this>(?<=\b(?:via|at|through|follow|use|open|visit|see|check\s+out)\s+)this\s+link\b)
     | (?P<more>\b(?:read|learn|find\s+out)\s+more\b)
-    | (?P<info>\b(?:for\s+)?more\s+info(?:rmation)?\b)
+    | (?P<info>\b(?:for\s+)?more\s+(?:info(?:rmation)?|details)\b)
+    | (?P<check>\bcheck\s+(?:it|this|them)\s+out\b)
     """,
     regex.I | regex.X,
 )
-_KEYWORDS = ("here", "link", "more")
+_KEYWORDS = ("here", "link", "more", "check")
+# Calls to action whose own words must come after them: words before ("Storm hits coast - read more:")
+# are a headline, which makes the call a suggestion, not a named destination.
+_NAMED_AFTER = frozenset({"more", "info", "check"})
+# "Click here to find out more about …": a second vague call; only the topic after "about" can name the page.
+_CHAIN = regex.compile(r"\s+to\s+(?:find\s+out|learn|read|see|discover|know)\s+more\b", regex.I)
+# "Tap the link in our bio to donate": the purpose right after a pointer says what the link is for.
+_PURPOSE = regex.compile(
+    r"(?:\s+(?:is\s+)?(?:in|on)\s+(?:(?:my|our|the)\s+)?(?:bio|profile|comments?))?\s+to\s+([\p{L}'’]+)", regex.I
+)
+# Words that end the topic phrase after "about": "more about our new product [that we …]".
+_TOPIC_END = frozenset(
+    {"that", "which", "who", "we", "you", "i", "and", "but", "so", "to", "with", "for", "at", "in", "from",
+     "here", "there", "now", "today", "is", "are", "was", "will", "can", "if", "when", "via", "by", "or"}
+)
 # Words that may come right after "read more"/"more info" when it is a call to action.
 _FOLLOWERS = frozenset(
     {
@@ -142,13 +160,16 @@ class LinkText(Rule):
             i = post.sentence_index(start)
             if i is None or i in seen or not post.is_call_to_action(i, kind, start, end):
                 continue
-            if post.names_destination(i, start, end, needed) or post.next_names_destination(i, needed):
+            if post.names_destination(i, kind, start, end, needed) or post.next_names_destination(i, needed):
                 continue
             seen.add(i)
             message = "pointer" if kind == "pointer" else "vague"
             severity = None
             # Context only softens the finding, so one content word is enough there ("New episode out now!").
-            if post.earlier_names_destination(i, max(1, needed - 1)):
+            context = max(1, needed - 1)
+            if post.earlier_names_destination(i, context) or (
+                kind in _NAMED_AFTER and post.words_before(i, start) >= context
+            ):
                 message += "-context"
                 severity = Severity.SUGGESTION
             cta = draft.text[start:end]
@@ -213,12 +234,40 @@ class _Post:
         for w in self.words_between(sentence.start, sentence.end):
             if skip[0] <= w.start < skip[1]:
                 continue
-            word = w.text.lower().replace("’", "'")
-            if len(word) < 2 or word.isdigit() or word in self.ignore:
-                continue
-            count += 1
+            if self.counts_as_content(w.text):
+                count += 1
         if skip == (0, 0):
             self.counts[i] = count
+        return count
+
+    def counts_as_content(self, text: str) -> bool:
+        """Whether a word could name a destination: not a stop-word, a vague word or a number."""
+        word = text.lower().replace("’", "'")
+        if not word.isascii():
+            word = unicodedata.normalize("NFKC", word).lower()  # "𝐁𝐈𝐆 𝐍𝐄𝐖𝐒" is "big news"
+        return len(word) >= 2 and not word.isdigit() and word not in self.ignore
+
+    def words_after(self, i: int, end: int) -> int:
+        """Content words of sentence *i* after *end*."""
+        return sum(1 for w in self.words_between(end, self.sentences[i].end) if self.counts_as_content(w.text))
+
+    def words_before(self, i: int, start: int) -> int:
+        """Content words of sentence *i* before *start* (a headline before "read more:")."""
+        return sum(1 for w in self.words_between(self.sentences[i].start, start) if self.counts_as_content(w.text))
+
+    def topic_words(self, i: int, pos: int) -> int:
+        """Content words of the topic phrase after "about"/"on" at *pos*, up to a clause word ("that", "we")."""
+        text = self.parsed.text
+        after = self.words_between(pos, self.sentences[i].end)
+        if not after or after[0].text.lower() not in _TOPIC or text[pos : after[0].start].strip():
+            return 0
+        count = 0
+        rest = after[0].end
+        for w in after[1:]:
+            if text[rest : w.start].strip() or w.text.lower() in _TOPIC_END:
+                break
+            count += self.counts_as_content(w.text)
+            rest = w.end
         return count
 
     # -- is it a call to action? ---------------------------------------------------------------
@@ -228,9 +277,9 @@ class _Post:
         sentence = self.sentences[i]
         if _in_quotes(self.parsed.text, sentence.start, start):
             return False
-        if kind in ("click", "more", "info") and not self.starts_clause(sentence.start, start):
+        if kind in ("click", "more", "info", "check") and not self.starts_clause(sentence.start, start):
             return False
-        if kind in ("more", "info"):
+        if kind in _NAMED_AFTER:
             return self.followed_like_cta(end, sentence.end) and self.leads_to_link(i)
         return True
 
@@ -287,8 +336,19 @@ class _Post:
 
     # -- does the post say where the link goes? ------------------------------------------------
 
-    def names_destination(self, i: int, start: int, end: int, needed: int) -> bool:
+    def names_destination(self, i: int, kind: str, start: int, end: int, needed: int) -> bool:
         """Whether the call to action's own sentence says where the link goes."""
+        prose = self.parsed.prose
+        if kind == "click":
+            chain = _CHAIN.match(prose, end)
+            if chain is not None:  # "Click here to find out more about …": only the topic can name it
+                return self.topic_words(i, chain.end()) >= needed
+        if kind == "pointer" or (kind == "click" and "link" in prose[start:end].lower()):
+            purpose = _PURPOSE.match(prose, end)
+            if purpose is not None and self.counts_as_content(purpose.group(1)):
+                return True  # "Tap the link in our bio to donate"
+        if kind in _NAMED_AFTER:
+            return self.words_after(i, end) >= needed or self.names_topic(i, end)
         return self.content_words(i, (start, end)) >= needed or self.names_topic(i, end)
 
     def names_topic(self, i: int, end: int) -> bool:

@@ -15,6 +15,15 @@ you to") but not "a parking permit". A capitalised word in the middle of a sente
 name ("Assist Ltd", "the MODIFY watch range") and left alone, and so are words inside quotation
 marks: a quotation cannot be reworded. Links, hashtags and @handles are never checked.
 
+It also flags **rare long words** that are not in the list: words of three or more syllables that
+are rare in everyday English in every form (about once in three million words, from wordfreq's
+word frequencies), such as "obfuscate" or "jocular". This is the evidence that works on a post of any length, where a
+reading grade does not (the `reading-level` rule only judges posts of 100 words or more). Only
+dictionary words in lower case count, in drafts whose sentences start with capitals: names,
+capitals, misspellings, new coinages ("retweeting"), rare forms of common words ("clarifies"),
+words built from common words ("toymaker", "mishandle") and quotations are left alone. There is
+no suggestion, because the right word depends on the sentence.
+
 ## Why it matters
 
 Everyday words are quicker to read and easier to understand for everyone, and essential for
@@ -34,12 +43,18 @@ We will commence work on the new playground in order to utilise the space.
 We will start work on the new playground to use the space.
 ```
 
+## Options
+
+`rare_max_zipf`: a word rarer than this on the Zipf scale (3 = once per million words), in every
+form, is rare (default 2.5, about once in three million words). `rare_min_syllables`: a rare word
+needs at least this many syllables to be flagged (default 3).
+
 ## Fix
 
-Always suggests the plainer word, keeping the original letter case ("Utilise" → "Use", "UTILISE"
-→ "USE"). The suggestion is marked unsafe when the swap may need rewording (for example
-"facilitate" → "help", or "terminated", which can mean "fired"): read the sentence before you
-apply it.
+For listed words, suggests the plainer word, keeping the original letter case ("Utilise" →
+"Use", "UTILISE" → "USE"). The suggestion is marked unsafe when the swap may need rewording (for
+example "facilitate" → "help", or "terminated", which can mean "fired"): read the sentence before
+you apply it. For a rare word, choose an everyday word that fits the sentence, or explain it.
 
 ## References
 
@@ -47,6 +62,7 @@ apply it.
 - https://www.plainlanguage.gov/guidelines/words/use-simple-words-phrases/
 - https://www.plainenglish.co.uk/the-a-z-of-alternative-words.html
 - https://blog.stormid.com/content-accessibility-plain-english/
+- https://github.com/rspeer/wordfreq
 """
 
 from __future__ import annotations
@@ -56,6 +72,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from tonecheck import lexicon
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
@@ -68,6 +85,8 @@ _AFTER = r"(?![^\W_])(?![-'’][^\W_])"
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")
 _SENTENCE_END = frozenset(".!?…:;\n•|")
 _OPENERS = frozenset("\"'“‘([«")
+# Rare words: only plain lower-case words this long are looked up (a cheap first filter).
+_RARE_MIN_LETTERS = 7
 # How far back to look for an opening quotation mark, and for the word before a match.
 _QUOTE_REACH = 300
 _LOOK_BACK = 200
@@ -101,14 +120,16 @@ class PlainWords(Rule):
     summary = "Everyday words replace formal ones"
     messages: ClassVar = {
         "plainer": "Try \"{use}\" instead of \"{word}\". Everyday words are easier to read and understand.",
+        "rare": "\"{word}\" is a long word that few people use. Use an everyday word if there is one.",
     }
-    fix = FixAvailability.ALWAYS
+    fix = FixAvailability.SOMETIMES
     tags = frozenset({"plain-language", "readability"})
     references = (
         "https://www.gov.uk/guidance/style-guide/a-to-z-of-gov-uk-style#words-to-avoid",
         "https://www.plainlanguage.gov/guidelines/words/use-simple-words-phrases/",
         "https://www.plainenglish.co.uk/the-a-z-of-alternative-words.html",
         "https://blog.stormid.com/content-accessibility-plain-english/",
+        "https://github.com/rspeer/wordfreq",
     )
     languages = ("en",)
 
@@ -118,8 +139,15 @@ class PlainWords(Rule):
         firsts = table.first_words
         prose = parsed.prose
         end = 0
+        max_zipf = float(ctx.options["rare_max_zipf"])
+        min_syllables = int(ctx.options["rare_min_syllables"])
         for word in parsed.words:
-            if word.start < end or word.text.lower() not in firsts:
+            if word.start < end:
+                continue
+            if word.text.lower() not in firsts:
+                text = word.text
+                if len(text) >= _RARE_MIN_LETTERS and _is_rare(parsed, word.start, text, max_zipf, min_syllables):
+                    ctx.report("rare", word.start, word.end, word=word.text)
                 continue
             m = table.pattern.match(prose, word.start)
             if m is None:
@@ -142,6 +170,89 @@ class PlainWords(Rule):
                 use=use,
                 word=found,
             )
+
+
+def _is_rare(parsed: ParsedText, start: int, text: str, max_zipf: float, min_syllables: int) -> bool:
+    """A long dictionary word that is rare in everyday English ("obfuscate", "jocular").
+
+    Only plain words in lower case are judged, in a draft whose sentences start with capitals:
+    names and capitals (even at the start of a sentence, where a name cannot be told apart), any
+    word of a draft written in lower case (names may be in lower case there too), misspellings and
+    new coinages (not in the CMU dictionary), words made of two common words ("toymaker",
+    "mishandle") and quotations are left alone.
+    """
+    if not (text.isascii() and text.isalpha() and text.islower()):
+        return False
+    low = text
+    said = lexicon.pronunciations().get(low)
+    if not said or min(sum(1 for p in pron if p[-1].isdigit()) for pron in said) < min_syllables:
+        return False
+    zipf = lexicon.zipf_frequency(low)
+    if not 0 < zipf < max_zipf:
+        return False
+    # "clarifies", "saluting", "ugliest": a rare form of a common word is not a rare word.
+    if any(lexicon.zipf_frequency(base) >= max_zipf for base in _bases(low)) or _is_compound(low):
+        return False
+    return not _in_quotes(parsed.prose, start) and not _casual_case(parsed)
+
+
+def _casual_case(parsed: ParsedText) -> bool:
+    """Whether a sentence starts in lower case ("rick porcello for Cy Young"): names may be in lower case too."""
+    cached = parsed.cache.get("plain-words:casual")
+    if isinstance(cached, bool):
+        return cached
+    prose = parsed.prose
+    casual = False
+    for sentence in parsed.sentences:
+        first = next((ch for ch in prose[sentence.start : sentence.end] if ch.isalpha()), "")
+        if first.islower():
+            casual = True
+            break
+    parsed.cache["plain-words:casual"] = casual
+    return casual
+
+
+# Prefixes that leave a word as plain as its stem: "mishandle", "underpay", "reimposing".
+_PREFIXES = frozenset(
+    {"anti", "co", "counter", "dis", "mis", "non", "out", "over", "post", "pre", "re", "sub", "un", "under", "up"}
+)
+# How common each half of a compound must be: "toy" + "maker", "fire" + "bombing".
+_COMMON_HALF = 4.0
+_COMMON_STEM = 3.5
+
+
+def _is_compound(word: str) -> bool:
+    """Whether *word* is a common word after a prefix, or two common words joined ("toymaker")."""
+    zipf = lexicon.zipf_frequency
+    for i in range(2, len(word) - 2):
+        left, right = word[:i], word[i:]
+        if left not in _PREFIXES and (i < 3 or zipf(left) < _COMMON_HALF):
+            continue
+        if zipf(right) >= _COMMON_STEM or any(zipf(b) >= _COMMON_STEM for b in _bases(right)):
+            return True
+    return False
+
+
+# Endings of inflected and derived forms, and what to put back: "clarifies" → "clarify", "saluting" → "salute".
+_ENDINGS = (
+    ("ies", ("y",)), ("ied", ("y",)), ("iest", ("y",)), ("ier", ("y",)), ("ily", ("y",)), ("iness", ("y",)),
+    ("less", ("",)), ("ful", ("",)), ("y", ("",)), ("ated", ("", "ate")), ("ation", ("", "e", "ate")),
+    ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")), ("est", ("", "e")),
+    ("er", ("", "e")), ("ly", ("",)), ("ness", ("",)), ("ism", ("", "e")), ("ist", ("", "e")),
+    ("ists", ("", "e")), ("ity", ("", "e")), ("ment", ("",)), ("ize", ("",)), ("ise", ("",)),
+)
+
+
+def _bases(word: str) -> list[str]:
+    """Possible base forms of *word*: "relaxes" → "relax", "uprooted" → "uproot", "stopped" → "stop"."""
+    out: list[str] = []
+    for ending, restores in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out.extend(stem + r for r in restores)
+            if len(stem) > 3 and stem[-1] == stem[-2]:  # "stopped" → "stop"
+                out.append(stem[:-1])
+    return out
 
 
 def _table(words: Mapping[str, Any]) -> _Table:

@@ -11,9 +11,11 @@ grade 9, the level most general guidance aims at. In the UK, guidance is often g
 age, which is about the grade plus 5: GOV.UK writes for a reading age of 9, about grade 4, so set
 `max_grade = 4` to follow it.
 
-The rule only judges posts of at least 100 words. On shorter posts the formula is unreliable (in a
-20-word post, one long word can move the grade by two years), so there the `sentence-length` and
-`plain-words` rules do the work.
+The rule only judges posts of at least 100 words, so a single post on X or Bluesky is never
+graded. On shorter posts the formula is unreliable (in a 20-word post, one long word can move the
+grade by two years), so there the evidence that holds up on short text does the work, at any
+length: `sentence-length` marks sentences over 25 words, and `plain-words` marks formal words with
+a plainer alternative and rare long words (by word frequency).
 
 ## Why it matters
 

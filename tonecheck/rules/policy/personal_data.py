@@ -18,8 +18,9 @@ never flagged:
   organisations hold;
 - numbers that are not valid in the phone numbering plan (dates, prices, years, order numbers, ISBNs,
   version numbers, and the Ofcom range kept for drama, `07700 900xxx`);
-- an email address or phone number that "us" or "our" introduces in the same sentence ("call us on",
-  "email our team at"): the writer is giving the organisation's own details;
+- an email address or phone number that "us" or "our" introduces ("call us on", "our number is",
+  "email our team at"): the writer is giving the organisation's own details. "Ring our client Priya
+  on …" is still flagged: "our" must introduce the number itself, not a person;
 - a run of digits with no spaces, dashes or brackets, unless a word like "call" or "text" comes just
   before it, and any card or phone number just after a word like "order", "ticket", "ref" or "ISBN";
 - decimals (`6.069958347`), counts in groups of three (`1 234 567 890`) and image file names (`icon@2x.png`);
@@ -119,7 +120,11 @@ _THOUSANDS = re.compile(r"[0-9]{1,3}(?:([ .])[0-9]{3})(?:\1[0-9]{3})+")
 # Each phone lookup costs ~70 µs; a draft with more candidates than this is a list of numbers.
 _MAX_LOOKUPS = 6
 # "Call us on …", "email our team at …": the writer is giving the organisation's own contact details.
-_OWN_CONTACT = re.compile(r"\b(?:[Uu]s|[Oo]ur)\b[^.!?\n]{0,24}$")
+# The last "us"/"our" of the sentence before the number, and the words after it ("US" is a country).
+_OWN_CONTACT = re.compile(
+    r"\b(?:(us|Us)|[Oo]ur)\b((?:(?!\b(?:[Uu]s|[Oo]ur)\b)(?:[^.!?\n]|[.!?](?=\S))){0,60})$"
+)
+_TAIL_WORD = re.compile(r"[^\s,;:()\-–—]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z0-9\n]{0,3}$")
 
 
@@ -350,8 +355,32 @@ def _phones(
 
 
 def _own(prose: str, pos: int) -> bool:
-    """Whether "us" or "our" comes just before *pos* in the same sentence ("call us on", "our office:")."""
-    return _OWN_CONTACT.search(prose, max(0, pos - 30), pos) is not None
+    """Whether "us" or "our" introduces the number or address at *pos*: "call us on", "our office:".
+
+    After "us" only linking words ("on", "at", "by phone on") or other numbers may follow; after
+    "our", the last word before the number names a contact ("our number is", "email our team at"),
+    not a person ("ring our client Priya on" gives a customer's number).
+    """
+    m = _OWN_CONTACT.search(prose, max(0, pos - 80), pos)
+    if m is None:
+        return False
+    links = _own_links()
+    words = [w.lower() for w in _TAIL_WORD.findall(m.group(2))]
+    while words and (words[-1] in links or "@" in words[-1] or any(ch.isdigit() for ch in words[-1])):
+        words.pop()
+    if m.group(1) is not None:
+        return not words
+    return 1 <= len(words) <= 4 and words[-1] in _own_nouns()
+
+
+@cache
+def _own_links() -> frozenset[str]:
+    return frozenset(PersonalData.data["own_contact"]["links"])
+
+
+@cache
+def _own_nouns() -> frozenset[str]:
+    return frozenset(PersonalData.data["own_contact"]["nouns"])
 
 
 def _word_before(prose: str, pos: int) -> str:
