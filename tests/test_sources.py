@@ -86,7 +86,7 @@ def test_media_file_absolute_paths_ignore_the_base(folder: Path) -> None:
     ("content", "message"),
     [
         ('text = "Hi"\nplaform = "x"\n', "unknown key 'plaform'. Did you mean 'platform'?"),
-        ('text = "Hi"\nalt_text = "A cat"\n', "unknown key 'alt_text'. An attachment's 'alt' goes in a [[media]] table."),
+        ('text = "Hi"\nalt_text = "A"\n', "unknown key 'alt_text'. An attachment's 'alt' goes in a [[media]] table."),
         ('text = "Hi"\nfile = "x.gif"\n', "An attachment's 'path' goes in a [[media]] table."),
         ('text = "Hi"\n[[media]]\nfile = "x.gif"\n', "[[media]] item 1: unknown key 'file'. Did you mean 'path'?"),
         ('text = "Hi"\n[[media]]\nkind = "image"\nalt_text = "A"\n', "unknown key 'alt_text'. Did you mean 'alt'?"),
@@ -310,7 +310,7 @@ def test_encodings_that_are_clear(tmp_path: Path, raw: bytes) -> None:
 def test_encodings_that_are_unclear_say_how_to_save_as_utf8(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "b.csv"
     path.write_bytes(raw)
-    with pytest.raises(SourceError, match='encoding is unclear.*"CSV UTF-8 \\(Comma delimited\\)".*Google Sheets'):
+    with pytest.raises(SourceError, match=r'encoding is unclear.*"CSV UTF-8 \(Comma delimited\)".*Google Sheets'):
         _drafts(path)
 
 

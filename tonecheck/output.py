@@ -27,8 +27,10 @@ _INFO_URI = "https://github.com/tonecheck/tonecheck"
 
 @dataclass(frozen=True)
 class Result:
-    """A draft: where it came from and its report, or ``report=None`` when ``source.error`` says why it
-    could not be checked (an input error)."""
+    """A draft: where it came from, and its report.
+
+    ``report`` is ``None`` when ``source.error`` says why the draft could not be checked (an input error).
+    """
 
     source: DraftSource
     report: Report | None

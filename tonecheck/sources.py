@@ -48,7 +48,7 @@ import stat
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -333,7 +333,8 @@ def _toml_media(item: object, number: int, base: Path) -> Media:
         raise InputError(f"{where} must be a table")
     for key in item:
         if key not in _MEDIA_KEYS:
-            hint = f" Did you mean {_MEDIA_ALIASES[key]!r}?" if key in _MEDIA_ALIASES else did_you_mean(key, _MEDIA_KEYS)
+            alias = _MEDIA_ALIASES.get(key)
+            hint = f" Did you mean {alias!r}?" if alias else did_you_mean(key, _MEDIA_KEYS)
             raise InputError(f"{where}: unknown key {key!r}.{hint}")
     for key, kind in (("path", str), ("alt", str), ("kind", str), ("captions", bool)):
         if key in item and not isinstance(item[key], kind):
@@ -459,16 +460,15 @@ def _csv_row(
     label = f"{name}:{start}" + (f" ({tag})" if tag else "")
     origin = _cell_origin(lines, start, end, text)
     cw = cell("content_warning") or None
-    row = {"label": label, "path": name, "text": text, "row": start, "content_warning": cw, "origin": origin,
-           "tag": tag}
+    row = DraftSource(label, name, text, row=start, content_warning=cw, origin=origin, tag=tag)
     try:
         value = cell("platform").strip()
         row_platform = scheduler_platform(value) if value else default_platform
         media = _row_media(cell("media"), [record[i] if i < len(record) else "" for i in columns["alt"]],
                            cell("count") if columns["count"] is not None else None, base)
     except InputError as exc:
-        return DraftSource(**row, error=str(exc))
-    return DraftSource(**row, platform=row_platform, media=media)
+        return replace(row, error=str(exc))
+    return replace(row, platform=row_platform, media=media)
 
 
 def _cell_origin(lines: Sequence[str], start: int, end: int, text: str) -> tuple[int, int] | None:
