@@ -216,10 +216,20 @@ def test_csv_semicolons_and_scheduler_columns(tmp_path: Path) -> None:
     assert (second.platform, second.media) == ("instagram", ())
 
 
-@pytest.mark.parametrize("header", ["message_text", "Caption", "postText", "Body", "MESSAGE", "content"])
+def test_csv_excel_sep_line(tmp_path: Path) -> None:
+    [row] = _drafts(_write(tmp_path / "excel.csv", "sep=;\ntext;platform\nHello, world;x\n"))
+    assert (row.text, row.platform, row.row, row.origin) == ("Hello, world", "x", 3, (3, 1))
+
+
+@pytest.mark.parametrize("header", ["message_text", "Caption", "postText", "Body", "MESSAGE", "content", "Post Text"])
 def test_csv_text_column_names(tmp_path: Path, header: str) -> None:
     [row] = _drafts(_write(tmp_path / "export.csv", f"{header},date\nHello,2026-12-01\n"))
     assert row.text == "Hello" and row.tag == "2026-12-01"
+
+
+def test_csv_media_url_column_is_refused_per_row(tmp_path: Path) -> None:
+    [row] = _drafts(_write(tmp_path / "publer.csv", "Date,Text,Media URL(s)\n2026-12-01,Hi,https://x.org/a.gif\n"))
+    assert row.error is not None and "web address" in row.error  # "Media URL(s)" is the media column
 
 
 def test_csv_without_a_text_column_names_the_columns(tmp_path: Path) -> None:

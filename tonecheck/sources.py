@@ -117,6 +117,7 @@ _MEDIA_ALIASES = {
     "type": "kind", "caption": "captions", "subtitles": "captions",
 }
 
+_SEP_LINE = re.compile(r"^sep=([,;\t|])\r?\n?$")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
@@ -393,22 +394,30 @@ def _line_col(content: str, pos: int) -> tuple[int, int]:
 
 
 def _column_key(name: str) -> str:
-    """``Message_Text``, ``message-text`` and ``messageText`` all become ``message text``."""
-    name = _CAMEL.sub(" ", name.strip().lstrip("\ufeff"))
+    """``Message_Text``, ``message-text`` and ``messageText`` become ``message text``; ``Media URL(s)`` ``media urls``."""
+    name = _CAMEL.sub(" ", name.strip().lstrip("\ufeff").replace("(s)", "s").replace("(S)", "S"))
     return " ".join(re.split(r"[\s_\-.]+", name.lower())).strip()
 
 
 def _csv_drafts(name: str, content: str, base: Path, platform: str | None) -> Iterator[DraftSource]:
     lines = io.StringIO(content, newline="").readlines()
-    header_line = next((ln for ln in lines if ln.strip()), "")
-    delimiter = max((",", ";", "\t"), key=lambda d: (_count_outside_quotes(header_line, d), d == ","))
-    reader = csv.reader(iter(lines), delimiter=delimiter)
-    consumed = 0
+    header_at = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    header_line = lines[header_at] if lines else ""
+    sep = _SEP_LINE.match(header_line)
+    if sep:
+        # Excel's "sep=;" first line names the delimiter; it is not the header.
+        delimiter = "\t" if sep.group(1) == "\t" else sep.group(1)
+        consumed = header_at + 1
+    else:
+        delimiter = max((",", ";", "\t"), key=lambda d: (_count_outside_quotes(header_line, d), d == ","))
+        consumed = 0
+    reader = csv.reader(iter(lines[consumed:]), delimiter=delimiter)
+    offset = consumed
     header: list[str] | None = None
     columns: dict[str, Any] = {}
     try:
         for record in reader:
-            start, consumed = consumed + 1, reader.line_num
+            start, consumed = consumed + 1, offset + reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
@@ -417,7 +426,7 @@ def _csv_drafts(name: str, content: str, base: Path, platform: str | None) -> It
                 continue
             yield _csv_row(name, lines, start, consumed, record, header, columns, base, platform)
     except csv.Error as exc:
-        raise SourceError(name, f"not a readable CSV file ({exc})", reader.line_num) from None
+        raise SourceError(name, f"not a readable CSV file ({exc})", offset + reader.line_num) from None
     if header is None:
         raise SourceError(name, "the CSV file is empty (it needs a header row and a 'text' column)")
 
