@@ -394,7 +394,10 @@ def _line_col(content: str, pos: int) -> tuple[int, int]:
 
 
 def _column_key(name: str) -> str:
-    """``Message_Text``, ``message-text`` and ``messageText`` become ``message text``; ``Media URL(s)`` ``media urls``."""
+    """``Message_Text``, ``message-text`` and ``messageText`` become ``message text``.
+
+    ``(s)`` is read as ``s``: ``Media URL(s)`` becomes ``media urls``.
+    """
     name = _CAMEL.sub(" ", name.strip().lstrip("\ufeff").replace("(s)", "s").replace("(S)", "S"))
     return " ".join(re.split(r"[\s_\-.]+", name.lower())).strip()
 
