@@ -286,7 +286,7 @@ def test_csv_errors_in_json_and_sarif(tmp_path: Path, capsys: pytest.CaptureFixt
     drafts = json.loads(out)["drafts"]
     assert code == 2
     assert [d["row"] for d in drafts] == [2, 4, 5, 6]
-    assert [d["id"] for d in drafts] == ["1", "2", "3", "4"]
+    assert [d["row_label"] for d in drafts] == ["1", "2", "3", "4"]
     assert [d["error"]["message"][:16] if d.get("error") else None for d in drafts] == [
         None, "unknown platform", "the images colum", None]
     assert f"tonecheck: error: {batch}:4: unknown platform 'TikTok'" in err

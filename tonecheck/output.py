@@ -112,7 +112,7 @@ def _in_file(source: DraftSource, line: int, col: int) -> tuple[int, int] | None
     if source.origin is None:
         return None
     origin_line, origin_col = source.origin
-    return origin_line + line - 1, col + origin_col - 1 if line == 1 else col
+    return origin_line + line - 1, (col + origin_col - 1 if line == 1 else col)
 
 
 def _where(source: DraftSource, f: Finding, text: str, about_file: bool) -> str:
@@ -164,7 +164,11 @@ def _width(s: str) -> int:
 
 
 def render_json(results: Sequence[Result]) -> str:
-    """All results as one JSON document: ``{"drafts": [{"source", "row", "report"}]}``."""
+    """All results as one JSON document: ``{"drafts": [{"source", "path", "row", "report"}]}``.
+
+    A CSV row's id or date is ``row_label``. A draft that could not be checked has ``"report": null``
+    and ``"error": {"kind": "input-error", "message": …}``.
+    """
     payload = {"drafts": [_json_draft(r) for r in results]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -173,7 +177,7 @@ def _json_draft(result: Result) -> dict[str, Any]:
     src = result.source
     entry: dict[str, Any] = {"source": src.label, "path": src.path, "row": src.row}
     if src.tag is not None:
-        entry["id"] = src.tag
+        entry["row_label"] = src.tag
     if src.error is not None or result.report is None:
         return entry | {"error": {"kind": "input-error", "message": src.error}, "report": None}
     return entry | {"report": result.report.to_dict()}
