@@ -39,7 +39,7 @@ def test_a_draft_with_something_to_post_is_not_empty(text: str, media: tuple[Med
 def test_empty_text_option_says_so_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(["check", "--text", "", "--color", "never"], capsys)
     assert code == 2
-    assert out == "--text: the draft is empty\n1 draft is empty.\n"
+    assert out == "--text: error [input-error] the draft is empty\n1 draft not checked (input errors).\n"
 
 
 def test_empty_is_exit_2_even_with_fail_on_never(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,17 +61,17 @@ def test_empty_files_among_others(tmp_path: Path, capsys: pytest.CaptureFixture[
                          "--color", "never"], capsys)
     assert code == 2
     lines = out.splitlines()
-    assert lines[0] == f"{empty}: the draft is empty"
-    assert lines[1] == f"{blank}: the draft is empty"
+    assert lines[0] == f"{empty}: error [input-error] the draft is empty"
+    assert lines[1] == f"{blank}: error [input-error] the draft is empty"
     assert any("[hashtag-count]" in line for line in lines)  # the good draft was still checked
-    assert lines[-1] == "1 finding (1 warning) in 1 of 3 drafts; 2 drafts are empty."
+    assert lines[-1] == "1 finding (1 warning) in 1 of 1 checked draft. 2 drafts not checked (input errors)."
 
 
 def test_empty_toml_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = tmp_path / "draft.toml"
     draft.write_text('text = ""\nplatform = "x"\n', encoding="utf-8")
     code, out, _ = _run(["check", str(draft)], capsys)
-    assert (code, out.splitlines()[0]) == (2, f"{draft}: the draft is empty")
+    assert (code, out.splitlines()[0]) == (2, f"{draft}: error [input-error] the draft is empty")
 
 
 def test_empty_csv_row_is_that_rows_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,9 +80,9 @@ def test_empty_csv_row_is_that_rows_problem(tmp_path: Path, capsys: pytest.Captu
     code, out, _ = _run(["check", str(batch), "--color", "never"], capsys)
     assert code == 2
     assert out.splitlines() == [
-        f"{batch}:3 (tue): the draft is empty",
-        f"{batch}:4 (wed): the draft is empty",
-        "No problems found in 1 draft; 2 drafts are empty.",
+        f"{batch}:3: error [input-error] the draft is empty",
+        f"{batch}:4: error [input-error] the draft is empty",
+        "No problems found in 1 checked draft. 2 drafts not checked (input errors).",
     ]
 
 
@@ -90,9 +90,10 @@ def test_empty_in_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(["check", "--text", "", "--text", "Hello there.", "--format", "json"], capsys)
     assert code == 2
     drafts = json.loads(out)["drafts"]
-    assert drafts[0]["problem"] == "the draft is empty"
-    assert drafts[0]["report"]["findings"] == []
-    assert "problem" not in drafts[1]
+    assert drafts[0]["error"] == {"kind": "input-error", "message": "the draft is empty"}
+    assert drafts[0]["report"] is None
+    assert "error" not in drafts[1]
+    assert drafts[1]["report"]["findings"] == []
 
 
 def test_empty_in_sarif(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,14 +101,15 @@ def test_empty_in_sarif(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     empty.write_text("\n", encoding="utf-8")
     code, out, _ = _run(["check", str(empty), "--format", "sarif"], capsys)
     assert code == 2
-    invocation = json.loads(out)["runs"][0]["invocations"][0]
-    assert invocation["executionSuccessful"] is False
-    note = invocation["toolExecutionNotifications"][0]
-    assert note["level"] == "error"
-    assert note["message"]["text"] == f"{empty}: the draft is empty"
-    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(empty)
+    run = json.loads(out)["runs"][0]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    (result,) = run["results"]
+    assert (result["ruleId"], result["level"], result["message"]["text"]) == (
+        "input-error", "error", "the draft is empty",
+    )
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(empty)
 
 
 def test_sarif_without_empty_drafts_is_a_successful_run(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(["check", "--text", "Hello there.", "--format", "sarif"], capsys)
-    assert json.loads(out)["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+    assert json.loads(out)["runs"][0]["invocations"][0]["executionSuccessful"] is True

@@ -1,13 +1,26 @@
 """The ``tonecheck`` command.
 
-Exit codes: 0 when nothing reaches ``--fail-on``, 1 when something does, 2 for usage or input
-errors (a clear message, never a traceback), including an empty draft (the other drafts are still
-checked). ``doctor`` exits 1 when a configured LanguageTool is not working.
+Exit codes of ``tonecheck check``, worst first:
+
+- 2: a usage error (a clear message on standard error, never a traceback), or an input error in
+  any draft: a file that cannot be read, a TOML draft with an unknown key, a media file that is
+  missing, a CSV row with an unknown platform or a bad images count, a draft over the maximum
+  length. A bad CSV row or draft file does not stop the others: each is reported at its location
+  (in the text output, and as an ``input-error`` in JSON and SARIF) and every other draft is
+  checked. ``--fail-on never`` does not hide input errors: a draft that was not checked is not a pass.
+- 1: no input error, and a finding reaches ``--fail-on`` (default ``error``).
+- 0: otherwise.
+
+Locations in the text output: ``file:line:col`` for a text or TOML draft (the line and column in
+the file; inside a TOML string written with escapes, counted inside the text instead), and
+``file:row:line:col`` for a CSV row, where ``row`` is the CSV line where the row's record starts and
+``line:col`` is the position inside the post text. Columns count code points from 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -21,7 +34,7 @@ from tonecheck.model import InputError, Media, Severity
 from tonecheck.output import Result, draft_problem, render_json, render_sarif, render_summary, render_text
 from tonecheck.registry import default_registry
 from tonecheck.selection import SelectionError, check_names
-from tonecheck.sources import DraftSource, read_drafts
+from tonecheck.sources import DraftSource, SourceError, media_file, read_drafts, scheduler_platform
 from tonecheck.suggest import did_you_mean
 from tonecheck.voice.errors import ProfileError
 from tonecheck.voice.profile import load_profile
@@ -191,30 +204,39 @@ def _check(args: argparse.Namespace) -> int:
         if sys.stdin is None or sys.stdin.isatty():
             raise _UsageError("give FILE arguments, --text TEXT, or '-' to read standard input")
         args.files = ["-"]
+    if args.platform is not None:
+        args.platform = _platform(args.platform)
     checker = Checker(_config(args))
     profile = load_profile(args.profile) if args.profile else None
     media = _media(args.media or [], args.alt or [])
     sources: list[DraftSource] = [
-        DraftSource(f"--text {i + 1}" if len(args.text) > 1 else "--text", "<text>", t, args.platform, media)
+        DraftSource(f"--text {i + 1}" if len(args.text) > 1 else "--text", "<text>", t, args.platform, media,
+                    origin=(1, 1))
         for i, t in enumerate(args.text)
     ]
     for name in args.files:
-        for src in read_drafts(name, sys.stdin, platform=args.platform):  # type: ignore[arg-type]
-            sources.append(src if src.media or not media else _with_media(src, media))
+        try:
+            for src in read_drafts(name, sys.stdin, platform=args.platform):  # type: ignore[arg-type]
+                sources.append(src if src.media or not media or src.error else _with_media(src, media))
+        except SourceError as exc:
+            # The file (or the rest of it) cannot be read; the drafts read so far and the other files are checked.
+            sources.append(DraftSource(name, name, "", row=exc.line, error=exc.reason))
     colour = _use_colour(args.color, sys.stdout)
     progress = _Progress(len(sources)) if args.format == "text" and len(sources) > 5 else None
     results = []
     for src in sources:
-        try:
-            report = checker.check(
-                src.text, platform=src.platform, media=src.media, profile=profile,
-                content_warning=src.content_warning or args.content_warning,
-            )
-        except InputError as exc:
-            if src.row is None:
-                raise
-            raise InputError(f"{src.label}: {exc}") from None
-        result = Result(src, report, draft_problem(src))
+        report = None
+        if src.error is None and (problem := draft_problem(src)) is not None:
+            src = dataclasses.replace(src, error=problem)  # an empty draft is an input error, not a pass
+        if src.error is None:
+            try:
+                report = checker.check(
+                    src.text, platform=src.platform, media=src.media, profile=profile,
+                    content_warning=src.content_warning or args.content_warning,
+                )
+            except InputError as exc:
+                src = dataclasses.replace(src, error=str(exc))
+        result = Result(src, report)
         results.append(result)
         if args.format == "text":
             chunk = render_text(result, colour=colour)
@@ -226,38 +248,58 @@ def _check(args: argparse.Namespace) -> int:
             progress.step()
     if progress:
         progress.clear()
+    errors = [r for r in results if r.source.error is not None]
     if args.format == "text":
         sys.stdout.write(render_summary(results, colour=colour))
         # Say once (not per draft) when grammar could not be checked; JSON and SARIF carry `skipped`.
-        notes = dict.fromkeys(s.reason for r in results for s in r.report.skipped if s.check == "languagetool")
+        notes = dict.fromkeys(
+            s.reason for r in results if r.report for s in r.report.skipped if s.check == "languagetool"
+        )
         for note in notes:
             print(f"tonecheck: note: {note}", file=sys.stderr)
-    elif args.format == "json":
-        sys.stdout.write(render_json(results))
     else:
-        sys.stdout.write(render_sarif(results, checker.rules, __version__))
-    if any(r.problem for r in results):
-        return EXIT_USAGE  # an empty draft is an input problem, whatever --fail-on says
+        sys.stdout.write(render_json(results) if args.format == "json" else
+                         render_sarif(results, checker.rules, __version__))
+        for r in errors:
+            print(f"tonecheck: error: {r.source.where}: {r.source.error}", file=sys.stderr)
+    if errors:
+        noun = "draft was" if len(errors) == 1 else "drafts were"
+        print(f"tonecheck: error: {len(errors)} {noun} not checked because of input errors", file=sys.stderr)
+        return EXIT_USAGE
     if args.fail_on == "never":
         return EXIT_OK
     threshold = Severity(args.fail_on)
-    failed = any(r.report.at_least(threshold) for r in results)
+    failed = any(r.report.at_least(threshold) for r in results if r.report)
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+def _platform(value: str) -> str:
+    """The platform id for --platform (named as in a CSV row), or a usage error with a did-you-mean."""
+    try:
+        return scheduler_platform(value)
+    except InputError as exc:
+        raise _UsageError(str(exc)) from None
+
+
 def _media(files: list[str], alts: list[str]) -> tuple[Media, ...]:
-    """Media items from --media FILE and --alt TEXT, paired in order (an --alt without a file is an image)."""
-    if len(files) > len(alts) and alts:
-        raise _UsageError("give one --alt per --media file, in the same order (or none)")
-    items = [Media(path=f, alt=alts[i] if i < len(alts) else None) for i, f in enumerate(files)]
-    items += [Media(alt=a, kind="image") for a in alts[len(files):]]
-    return tuple(items)
+    """Media items from --media FILE and --alt TEXT, paired in order.
+
+    With --media, give exactly one --alt per file (or none). Without --media, each --alt is an
+    image with that alt text and no file (only the alt text is checked). A --media path that does
+    not exist, is a folder or cannot be opened is an input error naming the path.
+    """
+    if files and alts and len(files) != len(alts):
+        raise _UsageError(
+            f"give one --alt per --media file, in the same order (or no --alt): "
+            f"{len(files)} --media and {len(alts)} --alt"
+        )
+    if not files:
+        return tuple(Media(alt=a, kind="image") for a in alts)
+    return tuple(Media(path=media_file(f), alt=alts[i] if alts else None) for i, f in enumerate(files))
 
 
 def _with_media(src: DraftSource, media: tuple[Media, ...]) -> DraftSource:
-    from dataclasses import replace
-
-    return replace(src, media=media)
+    return dataclasses.replace(src, media=media)
 
 
 def _use_colour(choice: str, stream: TextIO) -> bool:
@@ -377,6 +419,8 @@ def _split_command(args: argparse.Namespace) -> int:
         drafts = list(read_drafts(name, sys.stdin, platform=platform))  # type: ignore[arg-type]
         if len(drafts) != 1:
             raise InputError(f"{name}: split takes one draft, and the file has {len(drafts)}")
+        if drafts[0].error is not None:
+            raise InputError(f"{drafts[0].where}: {drafts[0].error}")
         # The line break that ends a file is not part of the draft.
         text, platform = drafts[0].text.removesuffix("\n").removesuffix("\r"), drafts[0].platform
         args.content_warning = args.content_warning or drafts[0].content_warning

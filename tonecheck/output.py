@@ -30,12 +30,13 @@ _INFO_URI = "https://github.com/tonecheck/tonecheck"
 
 @dataclass(frozen=True)
 class Result:
-    """A checked draft: where it came from and its report."""
+    """A draft: where it came from, and its report.
+
+    ``report`` is ``None`` when ``source.error`` says why the draft could not be checked (an input error).
+    """
 
     source: DraftSource
-    report: Report
-    #: Why the draft could not be checked as a post (see :func:`draft_problem`), or ``None``.
-    problem: str | None = None
+    report: Report | None
 
 
 def draft_problem(source: DraftSource) -> str | None:
@@ -43,7 +44,7 @@ def draft_problem(source: DraftSource) -> str | None:
 
     A draft is empty when its text is empty or only whitespace and no media is attached (an image
     post with no caption is a real post). An invisible character such as U+2800 is not whitespace:
-    the ``invisible-characters`` rule explains it instead.
+    the ``invisible-characters`` rule explains it instead. The caller reports it as an input error.
     """
     if not source.text.strip() and not source.media:
         return EMPTY_DRAFT
@@ -57,20 +58,16 @@ def render_text(result: Result, *, colour: bool = False) -> str:
     """Each finding with its location, the line with a caret under the span, and suggestions."""
     report = result.report
     paint = _painter(colour)
-    if result.problem:
-        return f"{result.source.label}: {paint(result.problem, _COLOURS[Severity.ERROR])}\n"
+    if result.source.error is not None or report is None:
+        return f"{result.source.where}: {paint('error', _COLOURS[Severity.ERROR])} " \
+            f"{paint('[input-error]', _DIM)} {result.source.error}\n"
     if not report.findings:
         return ""
     out: list[str] = []
     for f in report.findings:
         text = report.target_text(f.target)
-        line_no, col = _line_col(text, f.start)
         about_file = f.target != "text" and f.start == f.end  # the attachment itself, not its alt text
-        if f.target == "text":
-            where = f"{result.source.label}:{line_no}:{col}"
-        else:
-            number = int(f.target.split(":")[1]) + 1
-            where = f"{result.source.label}: {'attachment' if about_file else 'alt text of attachment'} {number}"
+        where = _where(result.source, f, text, about_file)
         out.append(
             f"{where}: {paint(f.severity.value, _COLOURS[f.severity])} "
             f"{paint('[' + f.rule + ']', _DIM)} {f.message}"
@@ -127,31 +124,32 @@ def _after_fix(text: str, start: int, end: int, replacement: str, before: int = 
 
 
 def render_summary(results: Sequence[Result], *, colour: bool = False) -> str:
-    """One closing line: how many drafts, findings by severity, and the overall score."""
-    empty = sum(1 for r in results if r.problem == EMPTY_DRAFT)
-    checked = [r for r in results if not r.problem]
-    line = _findings_line(checked, len(results), colour)
-    if empty:
-        noun = "1 draft is" if empty == 1 else f"{empty} drafts are"
-        return f"{line}; {noun} empty.\n" if checked else f"{noun} empty.\n"
-    return line + ".\n"
+    """One closing line: how many drafts, findings by severity, and the overall score.
 
-
-def _findings_line(results: Sequence[Result], drafts: int, colour: bool) -> str:
-    """The findings of *results* (the drafts that were checked) among *drafts* drafts in all."""
+    Drafts with an input error are counted apart ("2 drafts not checked"): they were not checked,
+    so they never count as having no problems.
+    """
     paint = _painter(colour)
-    counts: Counter[Severity] = Counter(f.severity for r in results for f in r.report.findings)
+    checked = [r.report for r in results if r.report is not None and r.source.error is None]
+    failed = len(results) - len(checked)
+    not_checked = f" {failed} {'draft' if failed == 1 else 'drafts'} not checked (input errors)." if failed else ""
+    counts: Counter[Severity] = Counter(f.severity for r in checked for f in r.findings)
     total = sum(counts.values())
+    drafts = len(checked)
     noun = "draft" if drafts == 1 else "drafts"
+    if not checked:
+        return f"{failed} {'draft' if failed == 1 else 'drafts'} not checked (input errors).\n"
     if not total:
-        return f"{paint('No problems found', _BOLD)} in {len(results)} {'draft' if len(results) == 1 else 'drafts'}"
+        if failed:
+            return f"No problems found in {drafts} checked {noun}.{not_checked}\n"
+        return f"{paint('No problems found', _BOLD)} in {drafts} {noun}.\n"
     parts = [f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in reversed(Severity) if counts[s]]
-    flagged = sum(1 for r in results if r.report.findings)
+    flagged = sum(1 for r in checked if r.findings)
     line = f"{total} finding{'' if total == 1 else 's'} ({', '.join(parts)})"
-    if drafts == 1:
-        score = results[0].report.scores.get("overall")
-        return f"{line}. Score: {score}/100"
-    return f"{line} in {flagged} of {drafts} {noun}"
+    if len(results) == 1:
+        score = checked[0].scores.get("overall")
+        return f"{line}. Score: {score}/100.\n"
+    return f"{line} in {flagged} of {drafts} {'checked ' if failed else ''}{noun}.{not_checked}\n"
 
 
 def _painter(colour: bool) -> Any:
@@ -164,6 +162,25 @@ def _painter(colour: bool) -> Any:
 def _line_col(text: str, pos: int) -> tuple[int, int]:
     line = text.count("\n", 0, pos) + 1
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _in_file(source: DraftSource, line: int, col: int) -> tuple[int, int] | None:
+    """A position inside the draft text as a line and column of the file, when the file holds the text."""
+    if source.origin is None:
+        return None
+    origin_line, origin_col = source.origin
+    return origin_line + line - 1, (col + origin_col - 1 if line == 1 else col)
+
+
+def _where(source: DraftSource, f: Finding, text: str, about_file: bool) -> str:
+    """The location printed before a finding (see the ``tonecheck.cli`` docstring)."""
+    if f.target != "text":
+        number = int(f.target.split(":")[1]) + 1
+        return f"{source.where}: {'attachment' if about_file else 'alt text of attachment'} {number}"
+    line, col = _line_col(text, f.start)
+    if source.row is None:
+        line, col = _in_file(source, line, col) or (line, col)
+    return f"{source.where}:{line}:{col}"
 
 
 def _excerpt(text: str, f: Finding, paint: Any, window: int = 100) -> list[str]:
@@ -204,16 +221,23 @@ def _width(s: str) -> int:
 
 
 def render_json(results: Sequence[Result]) -> str:
-    """All results as one JSON document: ``{"drafts": [{"source", "row", "report"}]}``."""
-    payload = {
-        "drafts": [
-            {"source": r.source.label, "path": r.source.path, "row": r.source.row}
-            | ({"problem": r.problem} if r.problem else {})
-            | {"report": r.report.to_dict()}
-            for r in results
-        ]
-    }
+    """All results as one JSON document: ``{"drafts": [{"source", "path", "row", "report"}]}``.
+
+    A CSV row's id or date is ``row_label``. A draft that could not be checked has ``"report": null``
+    and ``"error": {"kind": "input-error", "message": …}``.
+    """
+    payload = {"drafts": [_json_draft(r) for r in results]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_draft(result: Result) -> dict[str, Any]:
+    src = result.source
+    entry: dict[str, Any] = {"source": src.label, "path": src.path, "row": src.row}
+    if src.tag is not None:
+        entry["row_label"] = src.tag
+    if src.error is not None or result.report is None:
+        return entry | {"error": {"kind": "input-error", "message": src.error}, "report": None}
+    return entry | {"report": result.report.to_dict()}
 
 
 # -- SARIF ---------------------------------------------------------------------------------------
@@ -224,21 +248,26 @@ def render_sarif(results: Sequence[Result], rules: Iterable[Any], version: str) 
     rule_list = sorted(rules, key=lambda r: r.id)
     index = {r.id: i for i, r in enumerate(rule_list)}
     sarif_results = []
+    errors = [r.source for r in results if r.source.error is not None or r.report is None]
     for result in results:
+        src = result.source
+        if src.error is not None or result.report is None:
+            sarif_results.append(_sarif_input_error(src))
+            continue
         for f in result.report.findings:
             text = result.report.target_text(f.target)
-            start_line, start_col = _line_col(text, f.start)
-            end_line, end_col = _line_col(text, f.end)
-            region: dict[str, int] = {
-                "startLine": start_line,
-                "startColumn": start_col,
-                "endLine": end_line,
-                "endColumn": end_col,
-            }
-            in_file = result.source.row is None and f.target == "text"
-            if not in_file:
-                # A CSV row or an alt text: point at the row; columns would not match the file.
-                region = {"startLine": result.source.row or 1}
+            start = _in_file(src, *_line_col(text, f.start)) if f.target == "text" else None
+            end = _in_file(src, *_line_col(text, f.end)) if f.target == "text" else None
+            region: dict[str, int]
+            if start is not None and end is not None:
+                region = {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1]}
+            else:
+                # An alt text, or a text the file holds with escapes: point at the draft's first line.
+                region = {"startLine": src.row or (src.origin or (1, 1))[0]}
+            # Fixes only where the file holds the text as is (a text file): a TOML or CSV file would
+            # need the replacement escaped.
+            in_file = src.row is None and src.origin == (1, 1) and not src.path.lower().endswith(".toml")
+            in_file = in_file and start is not None
             entry: dict[str, Any] = {
                 "ruleId": f.rule,
                 "level": _SARIF_LEVEL[f.severity],
@@ -292,11 +321,20 @@ def render_sarif(results: Sequence[Result], rules: Iterable[Any], version: str) 
                                 "properties": {"category": r.category.value, "tags": sorted(r.tags)},
                             }
                             for r in rule_list
-                        ],
+                        ]
+                        + ([_INPUT_ERROR_RULE] if errors else []),
                     }
                 },
-                "invocations": [_sarif_invocation(results)],
                 "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": e.error or ""}} | _sarif_location(e)
+                            for e in errors
+                        ],
+                    }
+                ],
                 "results": sarif_results,
             }
         ],
@@ -304,20 +342,28 @@ def render_sarif(results: Sequence[Result], rules: Iterable[Any], version: str) 
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _sarif_invocation(results: Sequence[Result]) -> dict[str, Any]:
-    """The run's invocation: drafts that could not be checked (empty ones) are error notifications."""
-    notes = [
-        {
-            "level": "error",
-            "message": {"text": f"{r.source.label}: {r.problem}"},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": r.source.path}, "region": {"startLine": r.source.row or 1},
-            }}],
-        }
-        for r in results
-        if r.problem
-    ]
-    invocation: dict[str, Any] = {"executionSuccessful": not notes}
-    if notes:
-        invocation["toolExecutionNotifications"] = notes
-    return invocation
+_INPUT_ERROR_RULE: dict[str, Any] = {
+    "id": "input-error",
+    "shortDescription": {"text": "A draft could not be read or checked"},
+    "fullDescription": {
+        "text": "The draft file, CSV row or attached file could not be read, so the draft was not checked. "
+        "Fix the input and run the check again."
+    },
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _sarif_location(src: DraftSource) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": src.path}}
+    if src.row is not None:
+        location["region"] = {"startLine": src.row}
+    return {"locations": [{"physicalLocation": location}]}
+
+
+def _sarif_input_error(src: DraftSource) -> dict[str, Any]:
+    return {
+        "ruleId": "input-error",
+        "level": "error",
+        "message": {"text": src.error or "the draft could not be checked"},
+        "properties": {"kind": "input-error"},
+    } | _sarif_location(src)

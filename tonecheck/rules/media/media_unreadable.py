@@ -39,6 +39,7 @@ attach the new copy. Resize very large images and shorten very long animations b
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from tonecheck.media import analyse
@@ -57,14 +58,14 @@ class MediaUnreadable(Rule):
     severity = Severity.WARNING
     summary = "Attached files can be opened and checked"
     messages: ClassVar = {
-        "missing": "Attachment {number}: {reason} Check that the file is there and attach it again.",
-        "empty": "Attachment {number}: {reason} Attach the file again.",
-        "too-big": "Attachment {number}: {reason} Use a smaller file.",
-        "unknown": "Attachment {number}: {reason} Check that it is the file you meant to attach.",
-        "too-large": "Attachment {number}: {reason} Resize it before you post it.",
-        "bomb": "Attachment {number}: {reason} Do not post a file you do not trust.",
-        "broken": "Attachment {number}: {reason} Save or export it again, then attach the new copy.",
-        "too-long": "Attachment {number}: {reason} Shorten it so it is quick to check and safe to watch.",
+        "missing": "{attachment}: {reason} Check that the file is there and attach it again.",
+        "empty": "{attachment}: {reason} Attach the file again.",
+        "too-big": "{attachment}: {reason} Use a smaller file.",
+        "unknown": "{attachment}: {reason} Check that it is the file you meant to attach.",
+        "too-large": "{attachment}: {reason} Resize it before you post it.",
+        "bomb": "{attachment}: {reason} Do not post a file you do not trust.",
+        "broken": "{attachment}: {reason} Save or export it again, then attach the new copy.",
+        "too-long": "{attachment}: {reason} Shorten it so it is quick to check and safe to watch.",
     }
     tags = frozenset({"media"})
     references = (
@@ -87,5 +88,13 @@ class MediaUnreadable(Rule):
                 target=f"media:{index}",
                 severity=Severity.SUGGESTION if code in _PARTIAL else None,
                 number=index + 1,
+                attachment=_name(index, item.path),
                 reason=analysis.error[:1].lower() + analysis.error[1:],
             )
+
+
+def _name(index: int, path: object) -> str:
+    """``Attachment 2 ("chart.png")``: the file's name is shown (it is not draft text), its folder is not."""
+    if isinstance(path, str | PurePath) and str(path):
+        return f'Attachment {index + 1} ("{PurePath(path).name}")'
+    return f"Attachment {index + 1}"
