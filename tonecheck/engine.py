@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tonecheck import platforms, readability
+from tonecheck import platforms, readability, surrogates
 from tonecheck.config import Config, ConfigError, load_config
 from tonecheck.model import Category, Finding, InputError, Media, Skipped
 from tonecheck.registry import Registry, default_registry
@@ -164,8 +164,11 @@ class Checker:
         for item in media:
             if not isinstance(item, Media):
                 raise InputError("media items must be tonecheck.Media objects")
+        # Lone surrogates become U+FFFD here, once, so nothing after this meets one (see tonecheck.surrogates).
+        text, content_warning, media, replaced = _without_surrogates(text, content_warning, media)
 
         parsed = parse(text)
+        surrogates.store(parsed, replaced)
         length = platforms.measure(text, venue, content_warning=content_warning) if platform else None
         draft = Draft(text, parsed, platform, media, self.config.language, content_warning, venue, length, profile)
         findings: list[Finding] = []
@@ -208,6 +211,28 @@ class Checker:
             platform=platform,
             alt_texts=tuple(m.alt for m in media),
         )
+
+
+def _without_surrogates(
+    text: str, content_warning: str | None, media: tuple[Media, ...]
+) -> tuple[str, str | None, tuple[Media, ...], surrogates.Replaced]:
+    """The draft with every lone surrogate replaced by U+FFFD (same lengths), and where they were."""
+    text, in_text = surrogates.clean(text)
+    in_cw: tuple[int, ...] = ()
+    if content_warning:
+        content_warning, in_cw = surrogates.clean(content_warning)
+    in_alt: dict[int, tuple[int, ...]] = {}
+    if any(m.alt and not m.alt.isascii() for m in media):
+        cleaned = []
+        for i, item in enumerate(media):
+            if item.alt:
+                alt, found = surrogates.clean(item.alt)
+                if found:
+                    item = replace(item, alt=alt)
+                    in_alt[i] = found
+            cleaned.append(item)
+        media = tuple(cleaned)
+    return text, content_warning, media, surrogates.Replaced(in_text, in_cw, in_alt)
 
 
 def _whole_characters(findings: list[Finding], text: str) -> list[Finding]:
