@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import regex
 
 from tonecheck import platforms, readability, surrogates
 from tonecheck.config import Config, ConfigError, load_config
@@ -16,7 +20,7 @@ from tonecheck.registry import Registry, default_registry
 from tonecheck.report import Report
 from tonecheck.rule import Draft, Rule, RuleContext
 from tonecheck.scores import scores, voice_scores
-from tonecheck.text import parse, whole_graphemes
+from tonecheck.text import parse
 from tonecheck.voice import traits
 
 if TYPE_CHECKING:
@@ -31,6 +35,7 @@ _log = logging.getLogger("tonecheck")
 
 ConfigLike = Config | Mapping[str, Any] | str | Path | None
 _PROFILE_CACHE = 32
+_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 
 
 class _Planned:
@@ -236,13 +241,19 @@ def _without_surrogates(
 
 
 def _whole_characters(findings: list[Finding], text: str) -> list[Finding]:
-    """Widen any span that would split a user-perceived character (a joiner or mark clinging to a word)."""
-    if text.isascii():
+    """Widen any span that would split a user-perceived character (a joiner or mark clinging to a word).
+
+    The text's cluster boundaries are found once, so this stays linear however many findings there are.
+    An empty span (a finding about the whole post, or a place) stays empty, moved to a boundary.
+    """
+    if text.isascii() or not any(f.target == "text" for f in findings):
         return findings
+    bounds = [0, *accumulate(map(len, _GRAPHEME.findall(text)))]
     out = []
     for f in findings:
         if f.target == "text":
-            start, end = whole_graphemes(text, f.start, f.end)
+            start = bounds[bisect_right(bounds, f.start) - 1]
+            end = start if f.end == f.start else bounds[bisect_left(bounds, f.end)]
             if (start, end) != (f.start, f.end):
                 f = replace(f, start=start, end=end)
         out.append(f)

@@ -138,6 +138,9 @@ _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40
 _MAX_DOMAIN_LABEL_LENGTH = 63
 _MAX_HANDLE_LENGTH = 253
+# The longest ``@user@host`` taken as a mention: "@", a generous 64-character user name, "@" and a
+# 253-character host name (Mastodon allows user names of 30 characters).
+_MAX_FEDIVERSE_MENTION = 1 + 64 + 1 + _MAX_HANDLE_LENGTH
 _DEFAULT_PROTOCOL = "https://"
 
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -361,7 +364,22 @@ def _mastodon_re() -> regex.Pattern[str]:
 
 @cache
 def _at_sign_re() -> re.Pattern[str]:
-    return re.compile("[@＠]")
+    """An "@" that may start a fediverse mention: a user name or a handle's first label follows."""
+    return re.compile("[@＠](?=[A-Za-z0-9_])")
+
+
+@cache
+def _mastodon_user_re() -> re.Pattern[str]:
+    """The start of :func:`_mastodon_re`, ``@user@``: a cheap first test in the standard engine."""
+    return re.compile(r"[@＠][A-Za-z0-9_]++(?:[.\-]++[A-Za-z0-9_]++)*+[@＠]")
+
+
+@cache
+def _fediverse_run_re() -> regex.Pattern[str]:
+    """A run of the characters that an ``@user@host`` mention (:func:`_mastodon_re`) is made of."""
+    import regex
+
+    return regex.compile(r"[A-Za-z0-9_.\-@＠\p{L}\p{M}\p{Nd}]*+")
 
 
 @cache
@@ -603,7 +621,7 @@ def _hashtags(text: str) -> list[Span]:
         start, end = m.span()
         # hashtagBoundary.js: the start, or a character that is consumed by the match, so it
         # cannot be the last character of the previous match.
-        if start and (start == last_end or not_boundary.match(text, start - 1)):
+        if start and (start == last_end or not_boundary.match(text, start - 1, start)):
             continue
         last_end = end
         if not text.startswith(("#", "＃", "://"), end):  # endHashtagMatch.js
@@ -699,7 +717,9 @@ def _handle_end(text: str, at: int) -> int | None:
         label_end = label_start + len(label)
         is_tld = label in tlds or (label.startswith("xn--") and len(label) > 4 and label.islower() and label[-1] != "-")
         # Inside the run a dot follows the label; after the run, check the boundary.
-        if index and is_tld and (index < len(labels) - 1 or _not_fediverse_end_re().match(text, label_end) is None):
+        if index and is_tld and (
+            index < len(labels) - 1 or _not_fediverse_end_re().match(text, label_end, label_end + 3) is None
+        ):
             best = label_end
         if not 1 <= len(label) <= _MAX_DOMAIN_LABEL_LENGTH or label[0] == "-" or label[-1] == "-":
             break
@@ -713,21 +733,52 @@ def _fediverse_mentions(text: str) -> list[Span]:
     """Mastodon and Bluesky mentions (see the module docstring)."""
     spans: list[Span] = []
     scan = 0
+    last_sign = max(text.rfind("@"), text.rfind("＠"))
     for sign in _at_sign_re().finditer(text):
         at = sign.start()
         if at < scan or not _mention_can_start(text, at, 0):
             continue
         end: int | None = None
-        if text.find("@", at + 2) >= 0 or text.find("＠", at + 2) >= 0:
-            mastodon = _mastodon_re().match(text, at)
-            if mastodon is not None:
-                end = mastodon.end()
+        if last_sign >= at + 2:
+            end = _mastodon_end(text, at)
         if end is None:
             end = _handle_end(text, at)
         if end is not None:
             spans.append((at, end))
             scan = end
     return spans
+
+
+def _mastodon_end(text: str, at: int) -> int | None:
+    """The end of the ``@user@host`` mention at *at*, if there is one.
+
+    The ``regex`` engine's time per call grows with the text after the position it is given, so the
+    pattern is given only the run of characters a mention can hold (and the three after it, which
+    is as far as its look-ahead reads): the same match as on the whole text. A run longer than
+    :data:`_MAX_FEDIVERSE_MENTION` is longer than any real address, so it holds no mention here.
+    """
+    if _mastodon_user_re().match(text, at) is None:
+        return None
+    limit = at + _MAX_FEDIVERSE_MENTION
+    run = _fediverse_run_re().match(text, at, limit + 1)
+    if run is None or run.end() > limit:
+        return None
+    mastodon = _mastodon_re().match(text, at, run.end() + 3)
+    return None if mastodon is None else mastodon.end()
+
+
+def _without_overlaps(found: list[tuple[int, int, bool]], extra: list[Span]) -> list[tuple[int, int, bool]]:
+    """The mentions of *found* that overlap none of *extra* (both sorted by start, *extra* without overlaps)."""
+    kept = []
+    i = 0
+    for mention in found:
+        start, end, _ = mention
+        while i < len(extra) and extra[i][1] <= start:
+            i += 1
+        if i < len(extra) and extra[i][0] < end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _all_mentions(text: str, fediverse: bool) -> list[tuple[int, int, bool]]:
@@ -740,7 +791,7 @@ def _all_mentions(text: str, fediverse: bool) -> list[tuple[int, int, bool]]:
     extra = _fediverse_mentions(text)
     if not extra:
         return found
-    kept = [m for m in found if not any(m[0] < e and s < m[1] for s, e in extra)]
+    kept = _without_overlaps(found, extra)
     kept.extend((s, e, False) for s, e in extra)
     kept.sort()
     return kept
