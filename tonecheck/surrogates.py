@@ -1,8 +1,8 @@
-"""Lone surrogates: the broken characters a Python string can hold, replaced before anything reads them.
+r"""Lone surrogates: the broken characters a Python string can hold, replaced before anything reads them.
 
 A surrogate (U+D800..U+DFFF) is half of a UTF-16 pair. On its own it is not a character: UTF-8
 cannot encode it, so it cannot be posted, and Python raises when it meets one in ``str.encode``.
-JSON (``"\\ud83d"``), an emoji cut in half by a truncation in JavaScript, and bytes that are not
+JSON (``"\ud83d"``), an emoji cut in half by a truncation in JavaScript, and bytes that are not
 UTF-8 read with ``errors="surrogateescape"`` (file names, ``sys.argv``) all produce them.
 
 The policy, applied once at the library's door (:meth:`tonecheck.Checker.check`, so the server
@@ -13,7 +13,7 @@ the text keeps its length and every span still indexes the caller's text; in UTF
 surrogate is one code unit and so is U+FFFD, so UTF-16 offsets stay the same too. Where the
 replacements were is kept on the parse (:func:`replaced`) for the ``broken-character`` rule.
 
->>> clean("Hi \\ud83d!")
+>>> clean("Hi \ud83d!")
 ('Hi �!', (3,))
 """
 

@@ -27,10 +27,10 @@ Thanks to everyone who came to the fair! See you next year
 
 ## Fix
 
-Suggests removing the broken character (with any accent or mark on it). Where a replacement character stands in for a lost
-letter or punctuation mark, that suggestion is marked as one to check: type the lost character
-again instead. A broken character in the content warning is reported at the start of the post,
-without a suggestion.
+Suggests removing the broken character (with any accent or mark on it). Where a replacement
+character stands in for a lost letter or punctuation mark, that suggestion is marked as one to
+check: type the lost character again instead. A broken character in the content warning is
+reported at the start of the post, without a suggestion.
 
 ## References
 

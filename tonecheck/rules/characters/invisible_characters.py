@@ -160,8 +160,8 @@ class InvisibleCharacters(Rule):
 
     def check(self, draft: Draft, ctx: RuleContext) -> None:
         text = draft.text
-        for m in _CONTROLS.finditer(text):
-            _report_controls(m.group(), m.start(), m.end(), ctx)
+        for control in _CONTROLS.finditer(text):
+            _report_controls(control.group(), control.start(), control.end(), ctx)
         if text.isascii():
             return
         emoji = draft.parsed.emoji
