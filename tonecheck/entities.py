@@ -260,9 +260,8 @@ def _url_re() -> re.Pattern[str]:
     # around it, so its "|" splits validUrlPath.js: balanced parentheses can only end a path
     # segment on their own, not after other path characters. (So "/a_(b)" is matched as "/a_"
     # and then "(b)" as a second segment, but "/..(b)" stops before the dots.)
-    parens = rf"\((?:{_PATH_CHAR}+|{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*)\)"
-    path_end = rf"[+\-a-zA-Z{_CYRILLIC_I}0-9=_#/{_LATIN_ACCENTS_I}]"
-    path = rf"(?:{_PATH_CHAR}*(?:{parens}{_PATH_CHAR}*)*{path_end}|{parens}|@{_PATH_CHAR}+/)"
+    # The path and query are matched by _url_tail (see there), as the path pattern takes quadratic time
+    # on a long run of balanced parentheses.
     # validDomainChars.js is D. validSubdomain.js, (?:(?:D(?:[_-]|D)*)?D\.), is a run of D, "_" and
     # "-" that starts and ends with D and is followed by ".", so the run is all there is before the
     # "." and can be matched possessively; the look-behind rejects a last "_" or "-". The same for
@@ -277,8 +276,56 @@ def _url_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<before>{before})"
         rf"(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})"
-        rf"(?::[0-9]+)?(?P<path>/{path}*)?{_QUERY}?)"
+        rf"(?::[0-9]+)?)"
     )
+
+
+_PARENS = rf"\((?:{_PATH_CHAR}+|{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*)\)"
+_PATH_END = rf"[+\-a-zA-Z{_CYRILLIC_I}0-9=_#/{_LATIN_ACCENTS_I}]"
+
+
+@cache
+def _path_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A run of path characters, the same up to its last path-ending character, balanced parens, the query."""
+    return (
+        re.compile(f"{_PATH_CHAR}*"),
+        re.compile(f"{_PATH_CHAR}*{_PATH_END}"),
+        re.compile(_PARENS),
+        re.compile(_QUERY),
+    )
+
+
+def _url_tail(lowered: str, pos: int, end: int) -> tuple[int, bool]:
+    """Where the ``(?P<path>/{path}*)?{_QUERY}?`` of extractUrl.js ends after *pos*, and whether there is a path.
+
+    validUrlPath.js (see _url_re) is ``P*(?:B P*)*E | B | @P+/`` with P the path characters, E the
+    path-ending ones (all of them path characters) and B balanced parentheses, repeated. Nothing
+    after it can fail, so the regular expression takes, at each step, the first alternative that
+    matches: the first one, when the run of P and B from here has an E outside parentheses, ends
+    after the last such E (the third never matches where the first does not: its "/" is an E);
+    else one B. After the last E of a run only B can follow. Here each run is read once, where the
+    pattern reads it again from every B, which is quadratic in the number of B.
+    """
+    run_re, last_end_re, parens_re, query_re = _path_res()
+    has_path = pos < end and lowered[pos] == "/"
+    if has_path:
+        pos += 1
+        scan, last = pos, -1
+        while True:
+            run_end = run_re.match(lowered, scan, end).end()  # type: ignore[union-attr]
+            if run_end > scan and (m := last_end_re.match(lowered, scan, run_end)) is not None:
+                last = m.end()
+            scan = run_end
+            if scan < end and lowered[scan] == "(" and (b := parens_re.match(lowered, scan, end)) is not None:
+                scan = b.end()
+                continue
+            break
+        if last >= 0:
+            pos = last
+        while pos < end and lowered[pos] == "(" and (b := parens_re.match(lowered, pos, end)) is not None:
+            pos = b.end()
+    query = query_re.match(lowered, pos, end)
+    return (pos if query is None else query.end()), has_path
 
 
 @cache
@@ -491,18 +538,18 @@ def _valid_domain(domain: str, lowered: str) -> bool:
     return all(_label_fits(label) for label in domain.split("."))
 
 
-def _add_url(m: re.Match[str], text: str, out: list[Span]) -> None:
+def _add_url(m: re.Match[str], end: int, has_path: bool, lowered: str, text: str, out: list[Span]) -> None:
     """The loop body of extractUrlsWithIndices.js for one match of extractUrl.js.
 
-    The match is on *text* with letters lowered (see _urls); idna.js's "xn--" test, the punycode
+    The match (of the URL up to its port, which ends at *end* with its path and query: see
+    _url_tail) is on *text* with letters lowered (see _urls); idna.js's "xn--" test, the punycode
     lengths and the ``indexOf`` below need the original.
     """
-    url = m["url"]
     protocol = m["protocol"]
     lowered_domain = m["domain"]
     domain = text[m.start("domain") : m.end("domain")]
     start = m.start("url")
-    end = m.end()
+    url = lowered[start:end]
     # isValidUrl. The text has no astral characters here, so len() counts UTF-16 code units.
     if len(protocol or _DEFAULT_PROTOCOL) + len(url) > _MAX_URL_LENGTH or not _valid_domain(domain, lowered_domain):
         return
@@ -530,7 +577,7 @@ def _add_url(m: re.Match[str], text: str, out: list[Span]) -> None:
         found.append([start + ascii_start, start + ascii_end])
     if not found:
         return
-    if m["path"]:
+    if has_path:
         found[-1][1] = end
     out.extend((s, e) for s, e in found)
 
@@ -568,8 +615,9 @@ def _urls(text: str) -> list[Span]:
             end = length
         if _may_have_url(lowered, dot, end):
             while (m := url_re.search(lowered, start, end)) is not None:
-                start = m.end()
-                _add_url(m, text, spans)
+                url_end, has_path = _url_tail(lowered, m.end(), end)
+                start = url_end
+                _add_url(m, url_end, has_path, lowered, text, spans)
         scan = end
     return spans
 
