@@ -253,3 +253,25 @@ def test_the_post_is_measured_once_per_check(platform: str, monkeypatch: pytest.
     report = CHECKER.check("A short post with a link https://example.com and #OneTag 🎉", platform=platform)
     assert len(calls) == 1
     assert report.metrics["length"] > 0
+
+
+_URL_ALPHABET = st.sampled_from([
+    *"a-_.é故/:@#$!(ж1", " ", "com", "co", "jp", "xn--", "http://", "https://", "www.", ".com", "-.", "_.", "a" * 30,
+    "\u202a", "\u3002", "ＡＢ", "＠", "vermögensberatung",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_URL_ALPHABET, max_size=40).map("".join))
+def test_skipping_dead_url_starts_changes_no_url(text: str) -> None:
+    """URLs found with the dead starts taken out (every run, however short) are the pattern's own."""
+    entities._label_run_re.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(entities, "_DEAD_RUN", 1)
+            skipped = entities.extract_urls(text)
+            patch.setattr(entities, "_without_dead_starts", lambda lowered: lowered)
+            plain = entities.extract_urls(text)
+    finally:
+        entities._label_run_re.cache_clear()
+    assert skipped == plain, text

@@ -135,6 +135,8 @@ _PUNYCODE = r"xn--[\-0-9a-z]+"  # matched against lowered text (see _urls)
 _LOWERING_TRAPS = ("\u0130", "\u212a", "\u212b")
 
 _MAX_URL_LENGTH = 4096
+# Runs of subdomain characters shorter than this are left to the URL pattern (see _without_dead_starts).
+_DEAD_RUN = 64
 _MAX_TCO_SLUG_LENGTH = 40
 _MAX_DOMAIN_LABEL_LENGTH = 63
 _MAX_HANDLE_LENGTH = 253
@@ -546,7 +548,7 @@ def _add_url(m: re.Match[str], end: int, has_path: bool, lowered: str, text: str
     lengths and the ``indexOf`` below need the original.
     """
     protocol = m["protocol"]
-    lowered_domain = m["domain"]
+    lowered_domain = lowered[m.start("domain") : m.end("domain")]
     domain = text[m.start("domain") : m.end("domain")]
     start = m.start("url")
     url = lowered[start:end]
@@ -586,6 +588,61 @@ def _lower_ascii(match: re.Match[str]) -> str:
     return match[0].lower()
 
 
+def _without_dead_starts(lowered: str) -> str:
+    """*lowered* with the URL starts that cannot succeed taken out, so that the URL pattern skips them.
+
+    A URL's first label runs from where it starts to the end of its run of subdomain characters
+    (validSubdomain.js), which must be a "." after a character other than "-" or "_"; a shorter
+    label (validDomainName.js, without "_") ends at the same place or at a "_", where it fails
+    too. So in a run that does not end that way ("a-a-a-…-a-.com", "a-b-c…!") no URL starts, but
+    the pattern tries one after each character that may precede a URL ("-", "_", any non-ASCII
+    character) and reads the run to its end each time: quadratic in the run. Here each such
+    character inside a long dead run becomes "a", which may not precede a URL, is a subdomain
+    character like the one it replaces, and is not the last character, which the look-behinds
+    read. Kept: a character before "http://" or "https://" (a URL can start there), and, in a run
+    after a ".", the characters a TLD or punycode label starting the run may read. The path and
+    query are read from the text itself (_url_tail).
+    """
+    if len(lowered) < _DEAD_RUN:
+        return lowered
+    chars: list[str] | None = None
+    for run in _label_run_re().finditer(lowered):
+        run_start, run_end = run.span()
+        if run_end < len(lowered) and lowered[run_end] == "." and lowered[run_end - 1] not in "-_":
+            continue  # the run can end a label
+        first = run_start
+        if run_start and lowered[run_start - 1] == ".":
+            if lowered.startswith("xn--", run_start):
+                continue
+            first = run_start + _tld_reach()
+        for before in _before_in_run_re().finditer(lowered, first, run_end - 1):
+            at = before.start()
+            if not lowered.startswith(("http://", "https://"), at + 1):
+                if chars is None:
+                    chars = list(lowered)
+                chars[at] = "a"
+    return lowered if chars is None else "".join(chars)
+
+
+@cache
+def _label_run_re() -> re.Pattern[str]:
+    """A run of at least _DEAD_RUN subdomain characters (see _url_re and _without_dead_starts)."""
+    others = _SPACES + _INVALID + _DIRECTIONAL
+    return re.compile(rf"[^{_PUNCT_BUT_UNDERSCORE_HYPHEN}{others}]{{{_DEAD_RUN},}}")
+
+
+@cache
+def _before_in_run_re() -> re.Pattern[str]:
+    """A subdomain character that validUrlPrecedingChars.js accepts before a URL."""
+    return re.compile("[^A-Za-z0-9＠＃]")
+
+
+@cache
+def _tld_reach() -> int:
+    """How far a TLD starting a run may read into it: the longest TLD and its one-character look-ahead."""
+    return max(len(tld) for tld in _tlds()) + 2
+
+
 def _urls(text: str) -> list[Span]:
     """extractUrlsWithIndices.js for a text without astral characters."""
     # twitter-text's URL patterns are case-insensitive. They are matched against the text with
@@ -598,6 +655,7 @@ def _urls(text: str) -> list[Span]:
     else:
         lowered = _ascii_upper_re().sub(_lower_ascii, text)
     url_re = _url_re()
+    view = _without_dead_starts(lowered)
     spans: list[Span] = []
     length = len(text)
     scan = 0
@@ -614,7 +672,7 @@ def _urls(text: str) -> list[Span]:
         if end < 0:
             end = length
         if _may_have_url(lowered, dot, end):
-            while (m := url_re.search(lowered, start, end)) is not None:
+            while (m := url_re.search(view, start, end)) is not None:
                 url_end, has_path = _url_tail(lowered, m.end(), end)
                 start = url_end
                 _add_url(m, url_end, has_path, lowered, text, spans)
