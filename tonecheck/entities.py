@@ -66,8 +66,12 @@ the space before it to the space after it, as a URL never contains a space) that
 something that can start a TLD, and the TLD alternation is compiled as a trie, so a failed TLD
 costs a few character tests instead of 1,574 alternatives. The URL, mention and cashtag patterns
 use the standard ``re`` engine, which is faster for them; hashtags and fediverse hosts need
-``regex`` for ``\p{L}`` and ``\p{M}``. Like twitter-text, the URL pattern can take time
-quadratic in the number of dots in one run of text without spaces in contrived cases.
+``regex`` for ``\p{L}`` and ``\p{M}``; each ``regex`` call at a position is given a bounded
+end (its time grows with the text after the position). Unlike twitter-text's single pattern, the
+URL path and query are read by a linear scanner (:func:`_url_tail`), and starts inside long runs
+that cannot end a label are skipped (:func:`_without_dead_starts`), so neither balanced
+parentheses nor ``a-a-…-a-.com`` take quadratic time; a long run of dots can still cost more
+than linear time in contrived cases.
 """
 
 from __future__ import annotations
