@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import logging
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tonecheck import platforms, readability
+import regex
+
+from tonecheck import platforms, readability, surrogates
 from tonecheck.config import Config, ConfigError, load_config
 from tonecheck.model import Category, Finding, InputError, Media, Skipped
 from tonecheck.registry import Registry, default_registry
 from tonecheck.report import Report
 from tonecheck.rule import Draft, Rule, RuleContext
 from tonecheck.scores import scores, voice_scores
-from tonecheck.text import parse, whole_graphemes
+from tonecheck.text import parse
 from tonecheck.voice import traits
 
 if TYPE_CHECKING:
@@ -31,6 +35,7 @@ _log = logging.getLogger("tonecheck")
 
 ConfigLike = Config | Mapping[str, Any] | str | Path | None
 _PROFILE_CACHE = 32
+_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 
 
 class _Planned:
@@ -154,8 +159,11 @@ class Checker:
         for item in media:
             if not isinstance(item, Media):
                 raise InputError("media items must be tonecheck.Media objects")
+        # Lone surrogates become U+FFFD here, once, so nothing after this meets one (see tonecheck.surrogates).
+        text, content_warning, media, replaced = _without_surrogates(text, content_warning, media)
 
         parsed = parse(text)
+        surrogates.store(parsed, replaced)
         length = platforms.measure(text, venue, content_warning=content_warning) if platform else None
         draft = Draft(text, parsed, platform, media, self.config.language, content_warning, venue, length, profile)
         findings: list[Finding] = []
@@ -200,14 +208,42 @@ class Checker:
         )
 
 
+def _without_surrogates(
+    text: str, content_warning: str | None, media: tuple[Media, ...]
+) -> tuple[str, str | None, tuple[Media, ...], surrogates.Replaced]:
+    """The draft with every lone surrogate replaced by U+FFFD (same lengths), and where they were."""
+    text, in_text = surrogates.clean(text)
+    in_cw: tuple[int, ...] = ()
+    if content_warning:
+        content_warning, in_cw = surrogates.clean(content_warning)
+    in_alt: dict[int, tuple[int, ...]] = {}
+    if any(m.alt and not m.alt.isascii() for m in media):
+        cleaned = []
+        for i, item in enumerate(media):
+            if item.alt:
+                alt, found = surrogates.clean(item.alt)
+                if found:
+                    item = replace(item, alt=alt)
+                    in_alt[i] = found
+            cleaned.append(item)
+        media = tuple(cleaned)
+    return text, content_warning, media, surrogates.Replaced(in_text, in_cw, in_alt)
+
+
 def _whole_characters(findings: list[Finding], text: str) -> list[Finding]:
-    """Widen any span that would split a user-perceived character (a joiner or mark clinging to a word)."""
-    if text.isascii():
+    """Widen any span that would split a user-perceived character (a joiner or mark clinging to a word).
+
+    The text's cluster boundaries are found once, so this stays linear however many findings there are.
+    An empty span (a finding about the whole post, or a place) stays empty, moved to a boundary.
+    """
+    if text.isascii() or not any(f.target == "text" for f in findings):
         return findings
+    bounds = [0, *accumulate(map(len, _GRAPHEME.findall(text)))]
     out = []
     for f in findings:
         if f.target == "text":
-            start, end = whole_graphemes(text, f.start, f.end)
+            start = bounds[bisect_right(bounds, f.start) - 1]
+            end = start if f.end == f.start else bounds[bisect_left(bounds, f.end)]
             if (start, end) != (f.start, f.end):
                 f = replace(f, start=start, end=end)
         out.append(f)

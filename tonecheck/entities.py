@@ -66,8 +66,12 @@ the space before it to the space after it, as a URL never contains a space) that
 something that can start a TLD, and the TLD alternation is compiled as a trie, so a failed TLD
 costs a few character tests instead of 1,574 alternatives. The URL, mention and cashtag patterns
 use the standard ``re`` engine, which is faster for them; hashtags and fediverse hosts need
-``regex`` for ``\p{L}`` and ``\p{M}``. Like twitter-text, the URL pattern can take time
-quadratic in the number of dots in one run of text without spaces in contrived cases.
+``regex`` for ``\p{L}`` and ``\p{M}``; each ``regex`` call at a position is given a bounded
+end (its time grows with the text after the position). Unlike twitter-text's single pattern, the
+URL path and query are read by a linear scanner (:func:`_url_tail`), and starts inside long runs
+that cannot end a label are skipped (:func:`_without_dead_starts`), so neither balanced
+parentheses nor ``a-a-…-a-.com`` take quadratic time; a long run of dots can still cost more
+than linear time in contrived cases.
 """
 
 from __future__ import annotations
@@ -135,9 +139,14 @@ _PUNYCODE = r"xn--[\-0-9a-z]+"  # matched against lowered text (see _urls)
 _LOWERING_TRAPS = ("\u0130", "\u212a", "\u212b")
 
 _MAX_URL_LENGTH = 4096
+# Runs of subdomain characters shorter than this are left to the URL pattern (see _without_dead_starts).
+_DEAD_RUN = 64
 _MAX_TCO_SLUG_LENGTH = 40
 _MAX_DOMAIN_LABEL_LENGTH = 63
 _MAX_HANDLE_LENGTH = 253
+# The longest ``@user@host`` taken as a mention: "@", a generous 64-character user name, "@" and a
+# 253-character host name (Mastodon allows user names of 30 characters).
+_MAX_FEDIVERSE_MENTION = 1 + 64 + 1 + _MAX_HANDLE_LENGTH
 _DEFAULT_PROTOCOL = "https://"
 
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -257,9 +266,8 @@ def _url_re() -> re.Pattern[str]:
     # around it, so its "|" splits validUrlPath.js: balanced parentheses can only end a path
     # segment on their own, not after other path characters. (So "/a_(b)" is matched as "/a_"
     # and then "(b)" as a second segment, but "/..(b)" stops before the dots.)
-    parens = rf"\((?:{_PATH_CHAR}+|{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*)\)"
-    path_end = rf"[+\-a-zA-Z{_CYRILLIC_I}0-9=_#/{_LATIN_ACCENTS_I}]"
-    path = rf"(?:{_PATH_CHAR}*(?:{parens}{_PATH_CHAR}*)*{path_end}|{parens}|@{_PATH_CHAR}+/)"
+    # The path and query are matched by _url_tail (see there), as the path pattern takes quadratic time
+    # on a long run of balanced parentheses.
     # validDomainChars.js is D. validSubdomain.js, (?:(?:D(?:[_-]|D)*)?D\.), is a run of D, "_" and
     # "-" that starts and ends with D and is followed by ".", so the run is all there is before the
     # "." and can be matched possessively; the look-behind rejects a last "_" or "-". The same for
@@ -274,8 +282,56 @@ def _url_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<before>{before})"
         rf"(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})"
-        rf"(?::[0-9]+)?(?P<path>/{path}*)?{_QUERY}?)"
+        rf"(?::[0-9]+)?)"
     )
+
+
+_PARENS = rf"\((?:{_PATH_CHAR}+|{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*)\)"
+_PATH_END = rf"[+\-a-zA-Z{_CYRILLIC_I}0-9=_#/{_LATIN_ACCENTS_I}]"
+
+
+@cache
+def _path_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A run of path characters, the same up to its last path-ending character, balanced parens, the query."""
+    return (
+        re.compile(f"{_PATH_CHAR}*"),
+        re.compile(f"{_PATH_CHAR}*{_PATH_END}"),
+        re.compile(_PARENS),
+        re.compile(_QUERY),
+    )
+
+
+def _url_tail(lowered: str, pos: int, end: int) -> tuple[int, bool]:
+    """Where the ``(?P<path>/{path}*)?{_QUERY}?`` of extractUrl.js ends after *pos*, and whether there is a path.
+
+    validUrlPath.js (see _url_re) is ``P*(?:B P*)*E | B | @P+/`` with P the path characters, E the
+    path-ending ones (all of them path characters) and B balanced parentheses, repeated. Nothing
+    after it can fail, so the regular expression takes, at each step, the first alternative that
+    matches: the first one, when the run of P and B from here has an E outside parentheses, ends
+    after the last such E (the third never matches where the first does not: its "/" is an E);
+    else one B. After the last E of a run only B can follow. Here each run is read once, where the
+    pattern reads it again from every B, which is quadratic in the number of B.
+    """
+    run_re, last_end_re, parens_re, query_re = _path_res()
+    has_path = pos < end and lowered[pos] == "/"
+    if has_path:
+        pos += 1
+        scan, last = pos, -1
+        while True:
+            run_end = run_re.match(lowered, scan, end).end()  # type: ignore[union-attr]
+            if run_end > scan and (m := last_end_re.match(lowered, scan, run_end)) is not None:
+                last = m.end()
+            scan = run_end
+            if scan < end and lowered[scan] == "(" and (b := parens_re.match(lowered, scan, end)) is not None:
+                scan = b.end()
+                continue
+            break
+        if last >= 0:
+            pos = last
+        while pos < end and lowered[pos] == "(" and (b := parens_re.match(lowered, pos, end)) is not None:
+            pos = b.end()
+    query = query_re.match(lowered, pos, end)
+    return (pos if query is None else query.end()), has_path
 
 
 @cache
@@ -361,7 +417,22 @@ def _mastodon_re() -> regex.Pattern[str]:
 
 @cache
 def _at_sign_re() -> re.Pattern[str]:
-    return re.compile("[@＠]")
+    """An "@" that may start a fediverse mention: a user name or a handle's first label follows."""
+    return re.compile("[@＠](?=[A-Za-z0-9_])")
+
+
+@cache
+def _mastodon_user_re() -> re.Pattern[str]:
+    """The start of :func:`_mastodon_re`, ``@user@``: a cheap first test in the standard engine."""
+    return re.compile(r"[@＠][A-Za-z0-9_]++(?:[.\-]++[A-Za-z0-9_]++)*+[@＠]")
+
+
+@cache
+def _fediverse_run_re() -> regex.Pattern[str]:
+    """A run of the characters that an ``@user@host`` mention (:func:`_mastodon_re`) is made of."""
+    import regex
+
+    return regex.compile(r"[A-Za-z0-9_.\-@＠\p{L}\p{M}\p{Nd}]*+")
 
 
 @cache
@@ -473,18 +544,18 @@ def _valid_domain(domain: str, lowered: str) -> bool:
     return all(_label_fits(label) for label in domain.split("."))
 
 
-def _add_url(m: re.Match[str], text: str, out: list[Span]) -> None:
+def _add_url(m: re.Match[str], end: int, has_path: bool, lowered: str, text: str, out: list[Span]) -> None:
     """The loop body of extractUrlsWithIndices.js for one match of extractUrl.js.
 
-    The match is on *text* with letters lowered (see _urls); idna.js's "xn--" test, the punycode
+    The match (of the URL up to its port, which ends at *end* with its path and query: see
+    _url_tail) is on *text* with letters lowered (see _urls); idna.js's "xn--" test, the punycode
     lengths and the ``indexOf`` below need the original.
     """
-    url = m["url"]
     protocol = m["protocol"]
-    lowered_domain = m["domain"]
+    lowered_domain = lowered[m.start("domain") : m.end("domain")]
     domain = text[m.start("domain") : m.end("domain")]
     start = m.start("url")
-    end = m.end()
+    url = lowered[start:end]
     # isValidUrl. The text has no astral characters here, so len() counts UTF-16 code units.
     if len(protocol or _DEFAULT_PROTOCOL) + len(url) > _MAX_URL_LENGTH or not _valid_domain(domain, lowered_domain):
         return
@@ -512,13 +583,68 @@ def _add_url(m: re.Match[str], text: str, out: list[Span]) -> None:
         found.append([start + ascii_start, start + ascii_end])
     if not found:
         return
-    if m["path"]:
+    if has_path:
         found[-1][1] = end
     out.extend((s, e) for s, e in found)
 
 
 def _lower_ascii(match: re.Match[str]) -> str:
     return match[0].lower()
+
+
+def _without_dead_starts(lowered: str) -> str:
+    """*lowered* with the URL starts that cannot succeed taken out, so that the URL pattern skips them.
+
+    A URL's first label runs from where it starts to the end of its run of subdomain characters
+    (validSubdomain.js), which must be a "." after a character other than "-" or "_"; a shorter
+    label (validDomainName.js, without "_") ends at the same place or at a "_", where it fails
+    too. So in a run that does not end that way ("a-a-a-…-a-.com", "a-b-c…!") no URL starts, but
+    the pattern tries one after each character that may precede a URL ("-", "_", any non-ASCII
+    character) and reads the run to its end each time: quadratic in the run. Here each such
+    character inside a long dead run becomes "a", which may not precede a URL, is a subdomain
+    character like the one it replaces, and is not the last character, which the look-behinds
+    read. Kept: a character before "http://" or "https://" (a URL can start there), and, in a run
+    after a ".", the characters a TLD or punycode label starting the run may read. The path and
+    query are read from the text itself (_url_tail).
+    """
+    if len(lowered) < _DEAD_RUN:
+        return lowered
+    chars: list[str] | None = None
+    for run in _label_run_re().finditer(lowered):
+        run_start, run_end = run.span()
+        if run_end < len(lowered) and lowered[run_end] == "." and lowered[run_end - 1] not in "-_":
+            continue  # the run can end a label
+        first = run_start
+        if run_start and lowered[run_start - 1] == ".":
+            if lowered.startswith("xn--", run_start):
+                continue
+            first = run_start + _tld_reach()
+        for before in _before_in_run_re().finditer(lowered, first, run_end - 1):
+            at = before.start()
+            if not lowered.startswith(("http://", "https://"), at + 1):
+                if chars is None:
+                    chars = list(lowered)
+                chars[at] = "a"
+    return lowered if chars is None else "".join(chars)
+
+
+@cache
+def _label_run_re() -> re.Pattern[str]:
+    """A run of at least _DEAD_RUN subdomain characters (see _url_re and _without_dead_starts)."""
+    others = _SPACES + _INVALID + _DIRECTIONAL
+    return re.compile(rf"[^{_PUNCT_BUT_UNDERSCORE_HYPHEN}{others}]{{{_DEAD_RUN},}}")
+
+
+@cache
+def _before_in_run_re() -> re.Pattern[str]:
+    """A subdomain character that validUrlPrecedingChars.js accepts before a URL."""
+    return re.compile("[^A-Za-z0-9＠＃]")
+
+
+@cache
+def _tld_reach() -> int:
+    """How far a TLD starting a run may read into it: the longest TLD and its one-character look-ahead."""
+    return max(len(tld) for tld in _tlds()) + 2
 
 
 def _urls(text: str) -> list[Span]:
@@ -533,6 +659,7 @@ def _urls(text: str) -> list[Span]:
     else:
         lowered = _ascii_upper_re().sub(_lower_ascii, text)
     url_re = _url_re()
+    view = _without_dead_starts(lowered)
     spans: list[Span] = []
     length = len(text)
     scan = 0
@@ -549,9 +676,10 @@ def _urls(text: str) -> list[Span]:
         if end < 0:
             end = length
         if _may_have_url(lowered, dot, end):
-            while (m := url_re.search(lowered, start, end)) is not None:
-                start = m.end()
-                _add_url(m, text, spans)
+            while (m := url_re.search(view, start, end)) is not None:
+                url_end, has_path = _url_tail(lowered, m.end(), end)
+                start = url_end
+                _add_url(m, url_end, has_path, lowered, text, spans)
         scan = end
     return spans
 
@@ -603,7 +731,7 @@ def _hashtags(text: str) -> list[Span]:
         start, end = m.span()
         # hashtagBoundary.js: the start, or a character that is consumed by the match, so it
         # cannot be the last character of the previous match.
-        if start and (start == last_end or not_boundary.match(text, start - 1)):
+        if start and (start == last_end or not_boundary.match(text, start - 1, start)):
             continue
         last_end = end
         if not text.startswith(("#", "＃", "://"), end):  # endHashtagMatch.js
@@ -699,7 +827,9 @@ def _handle_end(text: str, at: int) -> int | None:
         label_end = label_start + len(label)
         is_tld = label in tlds or (label.startswith("xn--") and len(label) > 4 and label.islower() and label[-1] != "-")
         # Inside the run a dot follows the label; after the run, check the boundary.
-        if index and is_tld and (index < len(labels) - 1 or _not_fediverse_end_re().match(text, label_end) is None):
+        if index and is_tld and (
+            index < len(labels) - 1 or _not_fediverse_end_re().match(text, label_end, label_end + 3) is None
+        ):
             best = label_end
         if not 1 <= len(label) <= _MAX_DOMAIN_LABEL_LENGTH or label[0] == "-" or label[-1] == "-":
             break
@@ -713,21 +843,52 @@ def _fediverse_mentions(text: str) -> list[Span]:
     """Mastodon and Bluesky mentions (see the module docstring)."""
     spans: list[Span] = []
     scan = 0
+    last_sign = max(text.rfind("@"), text.rfind("＠"))
     for sign in _at_sign_re().finditer(text):
         at = sign.start()
         if at < scan or not _mention_can_start(text, at, 0):
             continue
         end: int | None = None
-        if text.find("@", at + 2) >= 0 or text.find("＠", at + 2) >= 0:
-            mastodon = _mastodon_re().match(text, at)
-            if mastodon is not None:
-                end = mastodon.end()
+        if last_sign >= at + 2:
+            end = _mastodon_end(text, at)
         if end is None:
             end = _handle_end(text, at)
         if end is not None:
             spans.append((at, end))
             scan = end
     return spans
+
+
+def _mastodon_end(text: str, at: int) -> int | None:
+    """The end of the ``@user@host`` mention at *at*, if there is one.
+
+    The ``regex`` engine's time per call grows with the text after the position it is given, so the
+    pattern is given only the run of characters a mention can hold (and the three after it, which
+    is as far as its look-ahead reads): the same match as on the whole text. A run longer than
+    :data:`_MAX_FEDIVERSE_MENTION` is longer than any real address, so it holds no mention here.
+    """
+    if _mastodon_user_re().match(text, at) is None:
+        return None
+    limit = at + _MAX_FEDIVERSE_MENTION
+    run = _fediverse_run_re().match(text, at, limit + 1)
+    if run is None or run.end() > limit:
+        return None
+    mastodon = _mastodon_re().match(text, at, run.end() + 3)
+    return None if mastodon is None else mastodon.end()
+
+
+def _without_overlaps(found: list[tuple[int, int, bool]], extra: list[Span]) -> list[tuple[int, int, bool]]:
+    """The mentions of *found* that overlap none of *extra* (both sorted by start, *extra* without overlaps)."""
+    kept = []
+    i = 0
+    for mention in found:
+        start, end, _ = mention
+        while i < len(extra) and extra[i][1] <= start:
+            i += 1
+        if i < len(extra) and extra[i][0] < end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _all_mentions(text: str, fediverse: bool) -> list[tuple[int, int, bool]]:
@@ -740,7 +901,7 @@ def _all_mentions(text: str, fediverse: bool) -> list[tuple[int, int, bool]]:
     extra = _fediverse_mentions(text)
     if not extra:
         return found
-    kept = [m for m in found if not any(m[0] < e and s < m[1] for s, e in extra)]
+    kept = _without_overlaps(found, extra)
     kept.extend((s, e, False) for s, e in extra)
     kept.sort()
     return kept

@@ -157,11 +157,11 @@ def measure(text: str, platform: Platform, *, content_warning: str | None = None
         return Length(parsed.weighted_length, platform.max_length, parsed.valid_end)
     cw = content_warning or ""
     if counting == "mastodon":
-        return _walk(text, platform, _mastodon_units(text, platform), start=_graphemes(cw))
+        return _walk(text, platform, _mastodon_special(text, platform), _GRAPHEMES, start=_graphemes(cw))
     if counting == "bluesky":
-        return _walk(text, platform, _bluesky_units(text))
+        return _walk(text, platform, _bluesky_special(text), _GRAPHEMES)
     if counting == "threads":
-        return _walk(text, platform, _threads_units(text))
+        return _walk(text, platform, [], _THREADS)
     limit = platform.max_length
     if limit is None or len(text) <= limit:
         return Length(len(text), limit, len(text))
@@ -173,22 +173,100 @@ def measure(text: str, platform: Platform, *, content_warning: str | None = None
 Unit = tuple[int, int, int, int]  # (start, end, length cost, byte cost) of one countable piece
 
 
-def _walk(text: str, platform: Platform, units: Iterator[Unit], start: int = 0) -> Length:
-    """Add up the units; ``fits_end`` is where the first unit that breaks a limit starts."""
+class _Plain:
+    """How one platform counts the text between links and mentions: per grapheme cluster.
+
+    :meth:`total` counts a whole run at once (C-level scans), so a long post costs a few calls per
+    link instead of a Python step per character; :meth:`clusters` walks a run one cluster at a time,
+    and is only used for the one run where a limit is crossed.
+    """
+
+    def total(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """(length cost, byte cost) of ``text[start:end]``: one per cluster, and its UTF-8 bytes."""
+        piece = text[start:end]
+        if piece.isascii():
+            return len(piece) - piece.count("\r\n"), len(piece)
+        return len(_GRAPHEME.findall(text, start, end)), _utf8_length(piece)
+
+    def clusters(self, text: str, start: int, end: int) -> Iterator[Unit]:
+        """One unit per grapheme cluster of ``text[start:end]``."""
+        return _clusters(text, start, end)
+
+
+class _ThreadsPlain(_Plain):
+    """Threads counts a cluster as its code points, or as its UTF-8 bytes when it is an emoji."""
+
+    def total(self, text: str, start: int, end: int) -> tuple[int, int]:
+        piece = text[start:end]
+        size = len(piece) if piece.isascii() else _utf8_length(piece)
+        if piece.isascii() or _EMOJI.search(piece) is None:
+            return len(piece), size
+        # Each emoji cluster counts its bytes instead of its code points.
+        extra = sum(
+            _utf8_length(cluster) - len(cluster)
+            for cluster in _GRAPHEME.findall(text, start, end)
+            if not cluster.isascii() and _EMOJI.search(cluster) is not None
+        )
+        return len(piece) + extra, size
+
+    def clusters(self, text: str, start: int, end: int) -> Iterator[Unit]:
+        for unit_start, unit_end, _cost, size in _clusters(text, start, end):
+            cluster = text[unit_start:unit_end]
+            emoji = not cluster.isascii() and _EMOJI.search(cluster) is not None
+            yield (unit_start, unit_end, size if emoji else len(cluster), size)
+
+
+_GRAPHEMES = _Plain()
+_THREADS = _ThreadsPlain()
+
+
+def _utf8_length(text: str) -> int:
+    # "surrogatepass": platforms.measure() may be called directly with a lone surrogate, which
+    # posts as U+FFFD, also three bytes (Checker.check replaces them first; see tonecheck.surrogates).
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _walk(text: str, platform: Platform, special: list[Unit], plain: _Plain, start: int = 0) -> Length:
+    """Add up the *special* units (links, mentions) and the *plain* text between them.
+
+    ``fits_end`` is where the first unit that breaks a limit starts; *start* is what is counted
+    before the text (Mastodon's content warning).
+    """
     length, size = start, 0
     limit, byte_limit = platform.max_length, platform.max_bytes
     fits_end: int | None = 0 if limit is not None and start > limit else None
-    for unit_start, _end, cost, byte_cost in units:
+
+    def over(length: int, size: int) -> bool:
+        return (limit is not None and length > limit) or (byte_limit is not None and size > byte_limit)
+
+    pos = 0
+    n = len(text)
+    for unit_start, unit_end, cost, byte_cost in [*special, (n, n, 0, 0)]:
+        if unit_start < pos:
+            continue  # overlaps the unit before it
+        if pos < unit_start:
+            run_cost, run_size = plain.total(text, pos, unit_start)
+            if fits_end is None and over(length + run_cost, size + run_size):
+                walked, walked_size = length, size
+                for cluster_start, _end, cluster_cost, cluster_size in plain.clusters(text, pos, unit_start):
+                    walked += cluster_cost
+                    walked_size += cluster_size
+                    if over(walked, walked_size):
+                        fits_end = cluster_start
+                        break
+            length += run_cost
+            size += run_size
+        if unit_start == n:
+            break
         length += cost
         size += byte_cost
-        if fits_end is None and (
-            (limit is not None and length > limit) or (byte_limit is not None and size > byte_limit)
-        ):
+        if fits_end is None and over(length, size):
             fits_end = unit_start
+        pos = unit_end
     return Length(
         length,
         limit,
-        len(text) if fits_end is None else fits_end,
+        n if fits_end is None else fits_end,
         size if byte_limit is not None else None,
         byte_limit,
     )
@@ -220,23 +298,11 @@ def _clusters(text: str, start: int, end: int) -> Iterator[Unit]:
         return
     for m in _GRAPHEME.finditer(text, start, end):
         cluster = m.group()
-        yield (m.start(), m.end(), 1, len(cluster.encode("utf-8")))
+        yield (m.start(), m.end(), 1, _utf8_length(cluster))
 
 
-def _pieces(text: str, special: list[tuple[int, int, int, int]]) -> Iterator[Unit]:
-    """Grapheme units of *text*, with the *special* spans (links, mentions) as single units."""
-    pos = 0
-    for start, end, cost, byte_cost in special:
-        if start < pos:
-            continue
-        yield from _clusters(text, pos, start)
-        yield (start, end, cost, byte_cost)
-        pos = end
-    yield from _clusters(text, pos, len(text))
-
-
-def _mastodon_units(text: str, platform: Platform) -> Iterator[Unit]:
-    special: list[tuple[int, int, int, int]] = []
+def _mastodon_special(text: str, platform: Platform) -> list[Unit]:
+    special: list[Unit] = []
     if "://" in text:
         for start, end in entities.extract_urls(text):
             if text[start:end].lower().startswith(("http://", "https://")):
@@ -245,18 +311,18 @@ def _mastodon_units(text: str, platform: Platform) -> Iterator[Unit]:
         for start, end in entities.extract_mentions(text, fediverse=True):
             local = text[start:end].split("@")[1]
             if "@" in text[start + 1 : end]:
-                special.append((start, end, 1 + _graphemes(local), len(("@" + local).encode("utf-8"))))
+                special.append((start, end, 1 + _graphemes(local), _utf8_length("@" + local)))
     special.sort()
-    return _pieces(text, special)
+    return special
 
 
-def _bluesky_units(text: str) -> Iterator[Unit]:
-    special: list[tuple[int, int, int, int]] = []
+def _bluesky_special(text: str) -> list[Unit]:
+    special: list[Unit] = []
     if "." in text:
         for start, end in entities.extract_urls(text):
             shown = bluesky_link_text(text[start:end])
-            special.append((start, end, _graphemes(shown), len(shown.encode("utf-8"))))
-    return _pieces(text, special)
+            special.append((start, end, _graphemes(shown), _utf8_length(shown)))
+    return special
 
 
 def bluesky_link_text(url: str) -> str:
@@ -275,10 +341,3 @@ def bluesky_link_text(url: str) -> str:
     if parts.fragment:
         path += "#" + parts.fragment
     return host + (path[:13] + "..." if len(path) > 15 else path)
-
-
-def _threads_units(text: str) -> Iterator[Unit]:
-    for start, end, _cost, size in _clusters(text, 0, len(text)):
-        cluster = text[start:end]
-        emoji = not cluster.isascii() and _EMOJI.search(cluster) is not None
-        yield (start, end, size if emoji else len(cluster), size)

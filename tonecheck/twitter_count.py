@@ -84,13 +84,14 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from tonecheck import lexicon
 from tonecheck.entities import extract_urls
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import regex
 
@@ -394,9 +395,25 @@ def _prefix_weight(text: str, config: _Config) -> int:
     return _total(normalized, config, _units(normalized, config))
 
 
+def _cluster_ends(text: str) -> list[int]:
+    """The end offset of each grapheme cluster of *text*."""
+    if text.isascii():
+        ends = list(range(1, len(text) + 1))
+        if "\r\n" in text:
+            # "\r\n" is one cluster: drop the boundary between the two.
+            inside = set()
+            pos = text.find("\r\n")
+            while pos != -1:
+                inside.add(pos + 1)
+                pos = text.find("\r\n", pos + 1)
+            ends = [end for end in ends if end not in inside]
+        return ends
+    return list(accumulate(map(len, _grapheme_re().findall(text))))
+
+
 def _boundaries(text: str, normalized: str) -> list[tuple[int, int]]:
     """(offset in *text*, offset in *normalized*) at each grapheme-cluster boundary of *text*."""
-    ends = [m.end() for m in _grapheme_re().finditer(text)]
+    ends = _cluster_ends(text)
     if normalized is text:
         return [(0, 0), *((end, end) for end in ends)]
     starts = [0, *ends[:-1]]
@@ -428,22 +445,53 @@ def _valid_end(text: str, normalized: str, config: _Config, units: list[_Unit], 
     urls = [(start, end) for start, end, _, is_url in units if is_url]
     url_starts = [start for start, _ in urls]
     budget = limit * config.scale
+    invalid = _invalid_re().search(text)
+    stop = len(text) if invalid is None else invalid.start()
 
     def fits(index: int) -> bool:
         end, normalized_end = pairs[index]
         u = bisect_right(url_starts, normalized_end) - 1
         if u >= 0 and urls[u][0] < normalized_end < urls[u][1]:
             return False
-        if _invalid_re().search(text, 0, end) is not None:
-            return False
-        return _prefix_weight(text[:end], config) <= budget
+        return end <= stop and _prefix_weight(text[:end], config) <= budget
 
     i = bisect_right(pairs, cut, key=lambda pair: pair[1]) - 1
     while i > 0 and not fits(i):
         i -= 1
-    while i + 1 < len(pairs) and fits(i + 1):
+    return pairs[_last_fit(fits, i, len(pairs) - 1)][0]
+
+
+def _last_fit(fits: Callable[[int], bool], i: int, last: int) -> int:
+    """From a boundary *i* that fits (or 0), one whose next boundary does not fit (or *last*).
+
+    Each step weighs a whole prefix again, so it steps one boundary at a time only at first (where
+    the answer almost always is), then in doubling strides, and bisects the stride that stops
+    fitting. That keeps it to a logarithmic number of prefixes when a long run keeps fitting: a
+    4,000-character link without a scheme is too long to be a link, but each of its prefixes is a
+    link of 23.
+    """
+    step = 1
+    for _ in range(8):
+        if i == last or not fits(i + 1):
+            return i
         i += 1
-    return pairs[i][0]
+    while True:
+        step *= 2
+        probe = min(i + step, last)
+        if not fits(probe):
+            break
+        i = probe
+        if i == last:
+            return i
+    # fits(i) and not fits(probe): some boundary between them fits and its next one does not.
+    low, high = i, probe
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def _normalize(text: str) -> str:

@@ -9,6 +9,12 @@ mark at the very start), the Mongolian vowel separator outside Mongolian, soft h
 not inside a word, tag characters outside an emoji, and zero width joiners and non-joiners standing
 between spaces. One finding covers a run of them.
 
+It also flags control characters, which no post needs: NUL, escape and the other C0 controls
+(U+0000..U+001F) except the tab, line feed and carriage return, delete (U+007F), and the C1
+controls (U+0080..U+009F), which usually come from text decoded with the wrong encoding. A
+vertical tab, form feed or next line (U+0085) is a line break from a word processor or an old
+system.
+
 It does not flag what scripts and emoji need: zero width joiners and variation selectors inside
 emoji (👩‍💻, 🏴󠁧󠁢󠁳󠁣󠁴󠁿), zero width joiners and non-joiners inside words (Persian, Arabic, Hindi and
 other Indic scripts), zero width spaces and word joiners between the letters of Thai, Lao, Khmer,
@@ -48,7 +54,9 @@ Come and try it this weekend.
 ## Fix
 
 Suggests removing the invisible characters, or replacing them with a normal space where they
-stand between two words.
+stand between two words. A control character is removed (a C1 control is marked as one to check:
+the letters around it may be garbled too); one that stands for a line break becomes a normal line
+break.
 
 ## References
 
@@ -59,6 +67,7 @@ stand between two words.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 import regex
@@ -87,6 +96,14 @@ _NO_SPACE_SCRIPT = regex.compile(
 _JAMO = regex.compile(r"[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]")
 _MONGOLIAN = regex.compile(r"\p{Mongolian}")
 _BRAILLE = regex.compile(r"[\u2801-\u28ff]")
+# Control characters other than tab, LF and CR (C0, DEL and C1); the standard engine is faster for them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+# Controls that stand for a line break: vertical tab (Word's manual line break), form feed, next line.
+_LINE_BREAKS = frozenset("\x0b\x0c\x85")
+_CONTROL_NAMES = {
+    "\x00": "null", "\x0b": "vertical tab", "\x0c": "form feed", "\x1b": "escape", "\x7f": "delete",
+    "\x85": "next line",
+}
 # One user-perceived character (extended grapheme cluster): finding spans never split one.
 
 _NAMES = {
@@ -124,6 +141,14 @@ class InvisibleCharacters(Rule):
             "Invisible characters ({names}) are hidden here. Some screen readers announce them or split "
             "the word, and they break search. Remove them."
         ),
+        "control": (
+            "Control characters ({names}) are hidden here. Apps show them as boxes or not at all, "
+            "and some refuse the post. Remove them."
+        ),
+        "line-break": (
+            "A control character ({names}) stands for a line break here. Apps show it as a box or not "
+            "at all. Use a normal line break."
+        ),
     }
     fix = FixAvailability.ALWAYS
     tags = frozenset({"screen-reader", "braille"})
@@ -135,6 +160,8 @@ class InvisibleCharacters(Rule):
 
     def check(self, draft: Draft, ctx: RuleContext) -> None:
         text = draft.text
+        for control in _CONTROLS.finditer(text):
+            _report_controls(control.group(), control.start(), control.end(), ctx)
         if text.isascii():
             return
         emoji = draft.parsed.emoji
@@ -163,6 +190,25 @@ class InvisibleCharacters(Rule):
         ctx.report(
             message, wide_start, wide_end, suggestions=[Suggestion(replacement, label)], names=_names(run)
         )
+
+
+def _report_controls(run: str, start: int, end: int, ctx: RuleContext) -> None:
+    names = ", ".join(dict.fromkeys(_control_name(ch) for ch in run))
+    replacement = "".join("\n" for ch in run if ch in _LINE_BREAKS)
+    if replacement:
+        suggestion = Suggestion(replacement, "Use a normal line break")
+        ctx.report("line-break", start, end, suggestions=[suggestion], names=names)
+    else:
+        # C1 controls usually mean text decoded with the wrong encoding ("â\x80\x99" for "’"): check the letters around.
+        safe = not any("\x80" <= ch <= "\x9f" for ch in run)
+        suggestion = Suggestion("", "Remove the control characters", safe=safe)
+        ctx.report("control", start, end, suggestions=[suggestion], names=names)
+
+
+def _control_name(ch: str) -> str:
+    code = f"U+{ord(ch):04X}"
+    name = _CONTROL_NAMES.get(ch)
+    return f"{name} {code}" if name else code
 
 
 def _outside_emoji(start: int, end: int, emoji: list[Emoji]) -> list[tuple[int, int]]:
