@@ -7,7 +7,6 @@ made with Pillow and read through tonecheck.media, as an attached file would be.
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -336,17 +335,6 @@ def test_memory_is_bounded_by_frame_size_not_frame_count() -> None:
     assert detector.result().flagged
 
 
-def test_speed_100_frames_480x270() -> None:
-    rng = np.random.default_rng(1)
-    frames = [rng.integers(0, 256, (H, W, 3), dtype=np.uint8) for _ in range(100)]
-    best = float("inf")
-    for _ in range(3):
-        began = time.perf_counter()
-        run(frames, 40)
-        best = min(best, time.perf_counter() - began)
-    assert best < 0.4, f"{best * 1000:.0f} ms"  # about 0.13 s on the development machine
-
-
 # -- real GIFs through tonecheck.media ---------------------------------------------------------------
 
 
@@ -396,8 +384,8 @@ def test_real_gif_red() -> None:
     assert result is not None and result.flagged and result.kind == "red"
 
 
-def test_real_gif_speed_100_frames_480x270() -> None:
-    """Decode plus analysis of 100 noisy 480 x 270 frames (the budget is 300 ms; decode alone ~120)."""
+def test_real_gif_100_noisy_frames_480x270() -> None:
+    """100 noisy 480 x 270 frames are decoded in full and not flagged (its speed: bench/bench_media.py)."""
     from tonecheck.media import analyse
 
     rng = np.random.default_rng(2)
@@ -410,14 +398,9 @@ def test_real_gif_speed_100_frames_480x270() -> None:
         images.append(image)
     out = io.BytesIO()
     images[0].save(out, "GIF", save_all=True, append_images=images[1:], duration=40, loop=0)
-    best = float("inf")
-    for _ in range(3):
-        began = time.perf_counter()
-        analysis = analyse(Media(data=out.getvalue()))
-        best = min(best, time.perf_counter() - began)
+    analysis = analyse(Media(data=out.getvalue()))
     assert analysis.frames == 100 and analysis.flash is not None
     assert not analysis.flash.flagged  # fine noise moving sideways is exempt
-    assert best < 1.0, f"{best * 1000:.0f} ms"  # about 0.25 s on the development machine
 
 
 # -- the rule ----------------------------------------------------------------------------------------

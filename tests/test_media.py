@@ -256,10 +256,10 @@ def test_a_file_over_the_size_cap() -> None:
 
 def test_an_endless_gif_stops_at_the_frame_cap() -> None:
     data = _gif(_frames(4000, size=(8, 8)), duration=20, loop=0)
-    elapsed, result = _timed(Media(data=data))
+    # The frame cap is what stops it here: a generous time budget keeps a loaded machine from stopping it first.
+    _, result = _timed(Media(data=data), caps=Limits(time_budget_seconds=60.0))
     assert result.error_code == "too-long" and not result.complete  # type: ignore[attr-defined]
     assert result.frames == 3000 and result.loops_forever  # type: ignore[attr-defined]
-    assert elapsed < 3.0
     report = checker_for("media-unreadable").check("GIF", media=[Media(data=data)])
     [finding] = report.findings
     assert finding.message_id == "too-long" and finding.severity == Severity.SUGGESTION
@@ -280,7 +280,8 @@ def test_memory_is_bounded_by_frame_size_not_frame_count() -> None:
     data = _gif(_frames(500, size=(320, 240)), duration=40, loop=0)
     tracemalloc.start()
     try:
-        result = analyse(Media(data=data))
+        # A generous time budget: tracemalloc slows decoding, and only the memory bound is tested here.
+        result = analyse(Media(data=data), caps=Limits(time_budget_seconds=120.0))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
