@@ -18,6 +18,24 @@ export async function waitState(page, state, timeout = 10_000) {
   }
 }
 
+/**
+ * Wait until a check of the WHOLE draft is shown: data-state=ready with data-count = `count` (what the server says
+ * about the draft). data-state stays "ready" while a new edit waits for its debounce, so `waitState(page, 'ready')`
+ * alone can return on the check of a half-typed draft (a pause between keystrokes on a loaded machine).
+ */
+export async function waitChecked(page, count, timeout = 10_000) {
+  try {
+    await page.waitForFunction(
+      ({ sel, count }) => [...document.querySelectorAll(sel)].some((h) => h.dataset.state === 'ready' && h.dataset.count === count),
+      { sel: ROOT, count: String(count) },
+      { timeout, polling: 20 },
+    );
+  } catch (e) {
+    const hosts = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((h) => ({ ...h.dataset })), ROOT).catch(() => '?');
+    throw new Error(`no <${ROOT}> showed ${count} hints (data-state=ready) in ${timeout} ms; hosts: ${JSON.stringify(hosts)}`, { cause: e });
+  }
+}
+
 /** Host attributes of the (single) tonecheck-root. */
 export async function hostInfo(page) {
   return page.evaluate((sel) => {

@@ -4,7 +4,7 @@
 // the caret, then apply a fix by keyboard and check the EDITOR'S OWN model changed and the hint went away.
 import assert from 'node:assert/strict';
 import { COMPOSER, SITES, openSite, typeDraft, waitEditorText } from './harness.mjs';
-import { ROOT, focusInfo, waitApplied, waitCaret, highlightTexts, hostInfo, overlayMarks, summaryFor, textFindings, unexpected, waitFocusInComposer, waitFocusInHints, waitState } from './ext.mjs';
+import { ROOT, focusInfo, waitApplied, waitCaret, highlightTexts, hostInfo, overlayMarks, summaryFor, textFindings, unexpected, waitChecked, waitFocusInComposer, waitFocusInHints } from './ext.mjs';
 
 // 🎉 is two UTF-16 code units: the hashtag starts at code point 11 but UTF-16 offset 12.
 export const DRAFT = 'Big news 🎉 #socialmediatips 🔥🔥🔥 click here';
@@ -26,7 +26,7 @@ export async function hintsFlow(env, site, { platform = SITES[site].platform, te
   const { page, errors } = await openSite(env, site);
   const composer = await typeDraft(page, site, DRAFT);
   assert.equal(await waitEditorText(page, DRAFT), DRAFT);
-  await waitState(page, 'ready');
+  await waitChecked(page, report.findings.length);
 
   // Host attributes and the count of hints.
   const [host] = await hostInfo(page);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { COMPOSER, SITES, editorText, launch, openSite } from '../lib/harness.mjs';
-import { ROOT, highlightTexts, overlayMarks, textFindings, unexpected, waitApplied, waitCaret, waitFocusInComposer, waitFocusInHints, waitState } from '../lib/ext.mjs';
+import { ROOT, highlightTexts, overlayMarks, textFindings, unexpected, waitApplied, waitCaret, waitChecked, waitFocusInComposer, waitFocusInHints } from '../lib/ext.mjs';
 
 const LINES = ['Spring fair this Saturday 🌷', 'Stalls from 10am until 4pm.', 'Tag your photos #springfair2026 🌷🌷🌷 please'];
 // The hashtag where the platform flags it (Threads has no hashtag rule), else the repeated emoji.
@@ -31,8 +31,7 @@ describe('multi-paragraph drafts', { timeout: 180_000 }, () => {
       const flagged = textFindings(report, text);
       const FIX = FIXES.find((x) => flagged.some((f) => f.covered === x.from && f.suggestions.some((s) => s.replacement === x.to)));
       assert.ok(FIX, 'server flags the hashtag or the emoji in the third paragraph (test premise)');
-      await waitState(page, 'ready');
-      assert.equal(Number(await page.locator(ROOT).getAttribute('data-count')), report.findings.length);
+      await waitChecked(page, report.findings.length);
 
       if (editor === 'textarea') {
         const marks = await overlayMarks(page, COMPOSER[site]);
@@ -62,7 +61,7 @@ describe('multi-paragraph drafts', { timeout: 180_000 }, () => {
       const text = 'Tag your photos #springfair2026 please';
       await page.locator(COMPOSER[site]).click();
       await page.keyboard.type(text);
-      await waitState(page, 'ready');
+      await waitChecked(page, (await env.api.check({ text, platform })).findings.length);
       await page.keyboard.press('Alt+Shift+H');
       const dialog = page.locator(`${ROOT} [role=dialog]`);
       await dialog.getByRole('button', { name: 'Apply “#SpringFair2026”' }).click();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { COMPOSER, SITES, launch, openSite, typeDraft } from '../lib/harness.mjs';
-import { ROOT, hostInfo, unexpected, waitState } from '../lib/ext.mjs';
+import { ROOT, hostInfo, unexpected, waitChecked } from '../lib/ext.mjs';
 
 describe('content script on the real host names', { timeout: 120_000 }, () => {
   let env;
@@ -57,7 +57,7 @@ describe('content script on the real host names', { timeout: 120_000 }, () => {
       // its hints are shown, so a content script on the ungranted page, had one run, would have mounted by now.
       const control = await openSite(env, 'mastodon');
       await typeDraft(control.page, 'mastodon', 'Hello #worldnews');
-      await waitState(control.page, 'ready');
+      await waitChecked(control.page, (await env.api.check({ text: 'Hello #worldnews', platform: 'mastodon' })).findings.length);
       await control.page.close();
       assert.equal(await page.locator(ROOT).count(), 0, site);
       assert.deepEqual(unexpected(errors), []);
