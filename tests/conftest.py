@@ -25,7 +25,12 @@ def _no_skip() -> bool:
     return os.environ.get(ENV_NO_SKIP, "") == "1"
 
 
+#: Node ids of the skips turned into failures in this run.
+_FAILED_SKIPS: list[str] = []
+
+
 def _failed_skip(report: pytest.TestReport | pytest.CollectReport) -> None:
+    _FAILED_SKIPS.append(report.nodeid)
     longrepr = report.longrepr
     reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
     report.outcome = "failed"
@@ -46,6 +51,16 @@ def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, N
     report: pytest.CollectReport = outcome.get_result()
     if _no_skip() and report.skipped:
         _failed_skip(report)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # Printed even with -q (make test): which corpora ran, and the no-skip rule's outcome.
+    terminalreporter.write_line(corpus.header())
+    if _no_skip():
+        found = len(_FAILED_SKIPS)
+        terminalreporter.write_line(
+            f"{ENV_NO_SKIP}=1: {found} skipped test(s), each failed the run" if found else f"{ENV_NO_SKIP}=1: 0 skipped"
+        )
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
