@@ -1,13 +1,14 @@
 """Tests for tonecheck.entities: twitter-text's conformance suite plus the fediverse extensions.
 
 The conformance cases come from twitter-text's ``conformance/extract.yml`` (Copyright 2011 Twitter,
-Inc., Apache License 2.0), read from ``../shared/conformance/twitter-text/extract.yml`` (beside the repository) or the
-file named by ``TONECHECK_TWITTER_TEXT_EXTRACT_YML``. Its indices are code point offsets (the
-reference runners convert them from UTF-16), the same unit as tonecheck's spans.
+Inc., Apache License 2.0), read from ``tests/conformance/twitter-text/extract.yml`` (a byte-for-byte copy,
+see ``SOURCE.md`` there) or the file named by ``TONECHECK_TWITTER_TEXT_EXTRACT_YML``. Its indices are code
+point offsets (the reference runners convert them from UTF-16), the same unit as tonecheck's spans.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import re
@@ -29,8 +30,8 @@ from tonecheck.entities import (
     extract_urls,
 )
 
-# The shared folder sits beside the repository (as in CI); the file is twitter-text's, Apache-2.0.
-_DEFAULT_YML = Path(__file__).resolve().parent.parent.parent / "shared" / "conformance" / "twitter-text" / "extract.yml"
+# twitter-text's own file (Apache-2.0), kept in the repository so every clone runs the whole suite.
+_DEFAULT_YML = Path(__file__).resolve().parent / "conformance" / "twitter-text" / "extract.yml"
 _YML = Path(os.environ.get("TONECHECK_TWITTER_TEXT_EXTRACT_YML", _DEFAULT_YML))
 
 # Every section of extract.yml and what checks it. "replies" is about extractReplies (the @name a
@@ -53,8 +54,6 @@ _NOT_PORTED = {"replies"}
 
 
 def _load() -> dict[str, list[dict[str, Any]]]:
-    if not _YML.is_file():
-        return {}
     data = yaml.safe_load(_YML.read_text(encoding="utf-8"))
     tests: dict[str, list[dict[str, Any]]] = data["tests"]
     return tests
@@ -81,9 +80,19 @@ def _texts(text: str, spans: list[tuple[int, int]], skip: int = 0) -> list[str]:
     return [text[start + skip : end] for start, end in spans]
 
 
+def test_conformance_files_match_source_md() -> None:
+    """The copied twitter-text files are byte for byte the upstream ones (git blob SHA-1s in SOURCE.md)."""
+    folder = _DEFAULT_YML.parent
+    table = re.findall(r"^\| `([^`]+)` \| `[^`]+` \| (\d+) \| `([0-9a-f]{40})` \|$",
+                       (folder / "SOURCE.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert {name for name, _, _ in table} == {"validate.yml", "extract.yml", "v3.json", "v2.json", "LICENSE"}
+    for name, size, sha1 in table:
+        data = (folder / name).read_bytes()
+        assert len(data) == int(size), name
+        assert hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest() == sha1, name
+
+
 def test_conformance_file_is_present() -> None:
-    if not _TESTS:
-        pytest.skip(f"twitter-text conformance file not found: {_YML}")
     assert set(_TESTS) == set(_SECTIONS) | _NOT_PORTED, "extract.yml has sections this test does not know"
 
 

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tonecheck
+from tests import corpus as corpora
 from tonecheck import Checker, Report, entities, platforms
 from tonecheck.text import parse
 from tonecheck.twitter_count import parse_tweet, weighted_length
 
-CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus" / "tweeteval" / "sentiment_test_text.txt"
 CHECKER = Checker(raise_errors=True)
 PLATFORMS = [None, "x", "mastodon", "bluesky", "threads", "linkedin", "instagram", "facebook"]
 
@@ -52,10 +52,11 @@ def test_any_unicode(text: str) -> None:
     assert_valid(CHECKER.check(text))
 
 
-@pytest.mark.skipif(not CORPUS.is_file(), reason="shared corpus not present")
-def test_whole_corpus() -> None:
-    posts = CORPUS.read_text(encoding="utf-8").splitlines()
-    assert len(posts) > 12_000
+# The built-in corpus on every clone, TweetEval's real posts too when ../shared has them (tests/corpus.py).
+@pytest.mark.parametrize("corpus", corpora.available(), ids=lambda c: c.name)
+def test_whole_corpus(corpus: corpora.Corpus) -> None:
+    posts = corpus.posts
+    assert len(posts) > {"tweeteval": 12_000}.get(corpus.name, 4_000)
     for i, post in enumerate(posts):
         report = CHECKER.check(post, platform=PLATFORMS[i % len(PLATFORMS)])
         assert not report.skipped, (i, report.skipped)

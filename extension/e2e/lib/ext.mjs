@@ -18,6 +18,24 @@ export async function waitState(page, state, timeout = 10_000) {
   }
 }
 
+/**
+ * Wait until a check of the WHOLE draft is shown: data-state=ready with data-count = `count` (what the server says
+ * about the draft). data-state stays "ready" while a new edit waits for its debounce, so `waitState(page, 'ready')`
+ * alone can return on the check of a half-typed draft (a pause between keystrokes on a loaded machine).
+ */
+export async function waitChecked(page, count, timeout = 10_000) {
+  try {
+    await page.waitForFunction(
+      ({ sel, count }) => [...document.querySelectorAll(sel)].some((h) => h.dataset.state === 'ready' && h.dataset.count === count),
+      { sel: ROOT, count: String(count) },
+      { timeout, polling: 20 },
+    );
+  } catch (e) {
+    const hosts = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((h) => ({ ...h.dataset })), ROOT).catch(() => '?');
+    throw new Error(`no <${ROOT}> showed ${count} hints (data-state=ready) in ${timeout} ms; hosts: ${JSON.stringify(hosts)}`, { cause: e });
+  }
+}
+
 /** Host attributes of the (single) tonecheck-root. */
 export async function hostInfo(page) {
   return page.evaluate((sel) => {
@@ -75,52 +93,69 @@ export function summaryFor(findings) {
   return parts.join(', ');
 }
 
-/** Where focus is, across the extension's shadow root: {inShadow, role, label, text, tag, composer}. */
-export async function focusInfo(page, composerSelector) {
-  return page.evaluate(({ root, composerSelector }) => {
-    const a = document.activeElement;
-    const composer = document.querySelector(composerSelector);
-    if (a && a.localName === root && a.shadowRoot) {
-      const inner = a.shadowRoot.activeElement;
-      const dialog = inner?.closest('[role=dialog],[role=alertdialog]');
-      return { inShadow: true, tag: inner?.localName, text: inner?.textContent?.trim(), dialogLabel: dialog?.getAttribute('aria-label') ?? null, dialogRole: dialog?.getAttribute('role') ?? null };
-    }
-    return { inShadow: false, tag: a?.localName, composer: !!composer && (a === composer || composer.contains(a)) };
-  }, { root: ROOT, composerSelector });
+// Page-side readers (self-contained: Playwright sends their source to the page).
+function readFocus({ root, composerSelector }) {
+  const a = document.activeElement;
+  const composer = document.querySelector(composerSelector);
+  if (a && a.localName === root && a.shadowRoot) {
+    const inner = a.shadowRoot.activeElement;
+    const dialog = inner?.closest('[role=dialog],[role=alertdialog]');
+    return { inShadow: true, tag: inner?.localName, text: inner?.textContent?.trim(), dialogLabel: dialog?.getAttribute('aria-label') ?? null, dialogRole: dialog?.getAttribute('role') ?? null };
+  }
+  return { inShadow: false, tag: a?.localName, composer: !!composer && (a === composer || composer.contains(a)) };
 }
 
-/** Focus may come back in a deferred call (after the key event finishes): poll briefly, return the last reading. */
-export async function waitFocusInComposer(page, composerSelector, timeout = 1_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const f = await focusInfo(page, composerSelector);
-    if (f.composer || Date.now() > end) return f;
-    await page.waitForTimeout(25);
-  }
+function readCaret(sel) {
+  const ed = document.querySelector(sel);
+  if (ed instanceof HTMLTextAreaElement) return { start: ed.selectionStart, end: ed.selectionEnd };
+  const s = getSelection();
+  if (!s || s.rangeCount === 0 || !ed.contains(s.anchorNode)) return null;
+  const r = document.createRange();
+  r.setStart(ed, 0);
+  r.setEnd(s.anchorNode, s.anchorOffset);
+  return { start: r.toString().length, end: r.toString().length + (s.isCollapsed ? 0 : s.toString().length) };
+}
+
+/** Wait (polling in the page) until `test(reading)` holds for `reader(arg)`; return the last reading either way. */
+async function waitReading(page, reader, arg, test, timeout) {
+  const expression = `(() => { const r = (${reader})(${JSON.stringify(arg)}); return (${test})(r); })()`;
+  await page.waitForFunction(expression, null, { timeout, polling: 20 }).catch(() => {});
+  return page.evaluate(reader, arg);
+}
+
+/** Where focus is, across the extension's shadow root: {inShadow, role, label, text, tag, composer}. */
+export async function focusInfo(page, composerSelector) {
+  return page.evaluate(readFocus, { root: ROOT, composerSelector });
+}
+
+/** Focus comes back in a deferred call (after the key event finishes): wait for it, return the last reading. */
+export async function waitFocusInComposer(page, composerSelector, timeout = 5_000) {
+  return waitReading(page, readFocus, { root: ROOT, composerSelector }, (f) => f.composer, timeout);
+}
+
+/** Wait until focus is in the tonecheck hints dialog (it returns there after a fix); return the last reading. */
+export async function waitFocusInHints(page, composerSelector, timeout = 5_000) {
+  return waitReading(page, readFocus, { root: ROOT, composerSelector }, (f) => f.inShadow && f.dialogLabel === 'tonecheck hints', timeout);
 }
 
 /** Caret position in UTF-16 units from the start of the composer's text (textarea or contenteditable). */
 export async function caretOffset(page, composerSelector) {
-  return page.evaluate((sel) => {
-    const ed = document.querySelector(sel);
-    if (ed instanceof HTMLTextAreaElement) return { start: ed.selectionStart, end: ed.selectionEnd };
-    const s = getSelection();
-    if (!s || s.rangeCount === 0 || !ed.contains(s.anchorNode)) return null;
-    const r = document.createRange();
-    r.setStart(ed, 0);
-    r.setEnd(s.anchorNode, s.anchorOffset);
-    return { start: r.toString().length, end: r.toString().length + (s.isCollapsed ? 0 : s.toString().length) };
-  }, composerSelector);
+  return page.evaluate(readCaret, composerSelector);
 }
 
-/** The caret may be restored a little after focus (Draft.js needs a frame + ~50 ms): poll up to `timeout` for `want`. */
-export async function waitCaret(page, composerSelector, want, timeout = 1_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const c = await caretOffset(page, composerSelector);
-    if ((c && c.start === want.start && c.end === want.end) || Date.now() > end) return c;
-    await page.waitForTimeout(25);
-  }
+/** The caret may be restored a little after focus (Draft.js needs a frame + ~50 ms): wait for `want`, return the last reading. */
+export async function waitCaret(page, composerSelector, want, timeout = 5_000) {
+  const test = `(c) => !!c && c.start === ${Number(want.start)} && c.end === ${Number(want.end)}`;
+  return waitReading(page, readCaret, composerSelector, test, timeout);
+}
+
+/**
+ * Wait until the extension has finished applying a fix (its host's data-apply names the outcome) and return the
+ * outcome: the editor's text can read as fixed while the extension is still settling the edit and moving focus.
+ */
+export async function waitApplied(page, timeout = 5_000) {
+  await page.waitForFunction((root) => document.querySelector(root)?.hasAttribute('data-apply'), ROOT, { timeout, polling: 20 });
+  return page.locator(ROOT).getAttribute('data-apply');
 }
 
 /**

@@ -3,8 +3,8 @@
 // (UTF-16 offsets after an emoji), the live region, the length counter; open the hints list by keyboard, Escape back to
 // the caret, then apply a fix by keyboard and check the EDITOR'S OWN model changed and the hint went away.
 import assert from 'node:assert/strict';
-import { COMPOSER, SITES, editorText, openSite, typeDraft } from './harness.mjs';
-import { ROOT, caretOffset, focusInfo, waitCaret, highlightTexts, hostInfo, overlayMarks, summaryFor, textFindings, unexpected, waitFocusInComposer, waitState } from './ext.mjs';
+import { COMPOSER, SITES, openSite, typeDraft, waitEditorText } from './harness.mjs';
+import { ROOT, focusInfo, waitApplied, waitCaret, highlightTexts, hostInfo, overlayMarks, summaryFor, textFindings, unexpected, waitChecked, waitFocusInComposer, waitFocusInHints } from './ext.mjs';
 
 // 🎉 is two UTF-16 code units: the hashtag starts at code point 11 but UTF-16 offset 12.
 export const DRAFT = 'Big news 🎉 #socialmediatips 🔥🔥🔥 click here';
@@ -25,8 +25,8 @@ export async function hintsFlow(env, site, { platform = SITES[site].platform, te
 
   const { page, errors } = await openSite(env, site);
   const composer = await typeDraft(page, site, DRAFT);
-  assert.equal(await editorText(page), DRAFT);
-  await waitState(page, 'ready');
+  assert.equal(await waitEditorText(page, DRAFT), DRAFT);
+  await waitChecked(page, report.findings.length);
 
   // Host attributes and the count of hints.
   const [host] = await hostInfo(page);
@@ -59,12 +59,12 @@ export async function hintsFlow(env, site, { platform = SITES[site].platform, te
 
   // Keyboard: caret at the end, open the list, Escape returns focus and caret.
   await composer.press('End');
-  const caretBefore = await caretOffset(page, COMPOSER[site]);
+  const caretBefore = await waitCaret(page, COMPOSER[site], { start: DRAFT.length, end: DRAFT.length });
   assert.deepEqual(caretBefore, { start: DRAFT.length, end: DRAFT.length }, 'caret at the end before opening the list');
   await page.keyboard.press('Alt+Shift+H');
   const dialog = page.locator(`${ROOT} [role=dialog][aria-label="tonecheck hints"]`);
   await dialog.waitFor({ state: 'visible', timeout: 3_000 });
-  let focus = await focusInfo(page, COMPOSER[site]);
+  let focus = await waitFocusInHints(page, COMPOSER[site]);
   assert.ok(focus.inShadow && focus.dialogLabel === 'tonecheck hints', `focus moved into the hints dialog: ${JSON.stringify(focus)}`);
   assert.equal(await dialog.locator('li').count(), report.findings.length, 'one list item per hint');
   await page.keyboard.press('Escape');
@@ -86,10 +86,8 @@ export async function hintsFlow(env, site, { platform = SITES[site].platform, te
   assert.ok(reached, `Tab reaches the "${label}" button`);
   await page.keyboard.press('Enter');
   const fixed = DRAFT.replace(FIX.from, FIX.to);
-  await page.waitForFunction((want) => window.__editorText() === want, fixed, { timeout: 3_000 })
-    .catch(async () => assert.equal(await editorText(page), fixed, 'editor model after Apply'));
-  await page.waitForFunction((root) => document.querySelector(root)?.hasAttribute('data-apply'), ROOT, { timeout: 3_000 });
-  assert.notEqual(await page.locator(ROOT).getAttribute('data-apply'), 'copied', 'applied in the editor, not the clipboard fallback');
+  assert.equal(await waitEditorText(page, fixed), fixed, 'editor model after Apply');
+  assert.notEqual(await waitApplied(page), 'copied', 'applied in the editor, not the clipboard fallback');
 
   // The fixed text is re-checked: that hint is gone.
   const after = await env.api.check(platform ? { text: fixed, platform } : { text: fixed });
@@ -97,7 +95,7 @@ export async function hintsFlow(env, site, { platform = SITES[site].platform, te
 
   // The list stays open for the next fix, with focus inside it; Escape then returns focus to the composer with the
   // caret where the writer left it (the end), shifted by the length change of the fix.
-  focus = await focusInfo(page, COMPOSER[site]);
+  focus = await waitFocusInHints(page, COMPOSER[site]);
   assert.ok(focus.inShadow && focus.dialogLabel === 'tonecheck hints', `focus stays in the hints list after Apply: ${JSON.stringify(focus)}`);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden', timeout: 3_000 });

@@ -175,6 +175,12 @@ export async function typeDraft(page, site, text) {
 
 export const editorText = (page) => page.evaluate(() => window.__editorText());
 
+/** Wait until the editor framework's model reads `want` (it may update a task after the key events); return what it reads. */
+export async function waitEditorText(page, want, timeout = 5_000) {
+  await page.waitForFunction((w) => window.__editorText() === w, want, { timeout, polling: 20 }).catch(() => {});
+  return editorText(page);
+}
+
 export { SITES, siteUrl };
 
 /** @typedef {{context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker|null, fixtures: {port:number}, api: Awaited<ReturnType<typeof startTonecheckServer>>|null, extensionId: string|null, extensionPath: string|null, close: () => Promise<void>}} Env */

@@ -3,7 +3,7 @@
 // post action records what it would send. If these fail, the extension tests below them mean nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { COMPOSER, SITES, editorText, launch, openSite, typeDraft } from '../lib/harness.mjs';
+import { COMPOSER, SITES, launch, openSite, typeDraft, waitEditorText } from '../lib/harness.mjs';
 
 const DRAFT = 'Spring fair on Saturday 🌷 #SpringFair';
 
@@ -19,7 +19,7 @@ describe('fixture composers (no extension)', { timeout: 120_000 }, () => {
         assert.equal(new URL(page.url()).host, host);
         assert.equal(await page.evaluate(() => location.protocol), 'https:');
         await typeDraft(page, site, DRAFT);
-        assert.equal(await editorText(page), DRAFT);
+        assert.equal(await waitEditorText(page, DRAFT), DRAFT);
         // The editor element the adapters look for is present exactly once.
         assert.equal(await page.locator(COMPOSER[site]).count(), 1);
         assert.deepEqual(errors, []);

@@ -2,8 +2,8 @@
 // HTTPS), and only there: a site the user has not granted gets nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { COMPOSER, SITES, launch, openSite } from '../lib/harness.mjs';
-import { ROOT, hostInfo, unexpected } from '../lib/ext.mjs';
+import { COMPOSER, SITES, launch, openSite, typeDraft } from '../lib/harness.mjs';
+import { ROOT, hostInfo, unexpected, waitChecked } from '../lib/ext.mjs';
 
 describe('content script on the real host names', { timeout: 120_000 }, () => {
   let env;
@@ -53,7 +53,12 @@ describe('content script on the real host names', { timeout: 120_000 }, () => {
       const { page, errors } = await openSite(env, site);
       await page.locator(COMPOSER[site]).click();
       await page.keyboard.type('Hello #worldnews');
-      await page.waitForTimeout(1000); // past the debounce: a content script, had one run, would have mounted by now
+      // A state to wait for instead of a time: the same draft typed on a supported site (after it) is checked and
+      // its hints are shown, so a content script on the ungranted page, had one run, would have mounted by now.
+      const control = await openSite(env, 'mastodon');
+      await typeDraft(control.page, 'mastodon', 'Hello #worldnews');
+      await waitChecked(control.page, (await env.api.check({ text: 'Hello #worldnews', platform: 'mastodon' })).findings.length);
+      await control.page.close();
       assert.equal(await page.locator(ROOT).count(), 0, site);
       assert.deepEqual(unexpected(errors), []);
       await page.close();
