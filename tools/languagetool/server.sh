@@ -80,6 +80,7 @@ start() {
     while [ "$waited" -lt $((wait_seconds * 4)) ]; do
         if answers; then
             say "ready on $url after about $((waited / 4)) s"
+            warm_up
             return 0
         fi
         if ! running_pid >/dev/null; then
@@ -92,6 +93,17 @@ start() {
     done
     stop >/dev/null 2>&1 || true
     fail "the server did not answer on $url within $wait_seconds s (stopped; log in $log)"
+}
+
+warm_up() {
+    # The first check of each language loads its dictionaries and rules (seconds), longer than a
+    # client's usual timeout: pay it here, once, for the variants tonecheck uses most.
+    for variant in en-US en-GB; do
+        curl -fsS --max-time 60 -o /dev/null --data-urlencode "language=$variant" \
+            --data-urlencode "text=This is a short sentence to load the rules." "$url/v2/check" \
+            || say "warm-up check in $variant failed (the server is up; the first real check may be slow)"
+    done
+    say "warmed up (en-US, en-GB)"
 }
 
 stop() {
