@@ -83,7 +83,8 @@ start() {
             warm_up
             return 0
         fi
-        if ! running_pid >/dev/null; then
+        # (The child may still be nohup before it execs java: alive is enough here.)
+        if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
             rm -f "$pidfile"
             tail -n 20 "$log" >&2 || true
             fail "the server exited before it answered (log above, in $log)"
