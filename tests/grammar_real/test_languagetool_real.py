@@ -9,6 +9,9 @@ Expectations are LanguageTool 6.6's observed answers (its English rules, with th
 
 from __future__ import annotations
 
+import os
+import subprocess
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -235,3 +238,44 @@ def test_v2_api_relays_real_matches_merged_with_tonecheck_s(
             tool.close()
     finally:
         server.stop()
+
+
+# -- the provisioned server ------------------------------------------------------------------------
+
+
+def _port(url: str) -> int:
+    port = urllib.parse.urlsplit(url).port
+    if port is None or urllib.parse.urlsplit(url).hostname != "127.0.0.1":
+        pytest.skip(f"{url} is not a server started by make languagetool-start")
+    return port
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """The local addresses (hex, as the kernel writes them) of the TCP sockets listening on *port*."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table, encoding="ascii") as lines:
+            for line in lines.readlines()[1:]:
+                fields = line.split()
+                address, _, port_hex = fields[1].rpartition(":")
+                if fields[3] == "0A" and int(port_hex, 16) == port:  # 0A: LISTEN
+                    found.add(address.upper())
+    return found
+
+
+_LOOPBACK = {"0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"}
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads the Linux kernel's socket tables")
+def test_the_server_listens_on_loopback_only(real_languagetool: str) -> None:
+    # No --public: LanguageTool's HTTPServer binds 127.0.0.1, so it is not reachable from the network.
+    addresses = _listening_addresses(_port(real_languagetool))
+    assert addresses and addresses <= _LOOPBACK, addresses
+
+
+def test_start_reuses_a_server_that_answers(real_languagetool: str) -> None:
+    port = _port(real_languagetool)
+    result = subprocess.run([str(ROOT / "tools" / "languagetool" / "server.sh"), "start"], capture_output=True,
+                            text=True, env={**os.environ, "LT_PORT": str(port)}, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "already answers" in result.stdout and "(reused)" in result.stdout
