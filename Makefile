@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ORACLE := tests/oracle/node_modules/.installed
 
-.PHONY: demo test lint pytest bench rules clean chromium jstest e2e bench-extension
+.PHONY: demo test lint pytest bench rules clean chromium jstest e2e bench-extension languagetool-start languagetool-stop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,7 +56,8 @@ $(ORACLE): tests/oracle/package.json tests/oracle/package-lock.json
 
 # Everything the Python tests drive is installed first: the venv (with Playwright for Python), twitter-text's
 # JavaScript (tests/oracle) and Chromium (the playground tests in tests/server/test_playground.py).
-pytest: $(STAMP) $(ORACLE) chromium
+# The real LanguageTool server (tests/grammar_real) is started too; see languagetool-start below.
+pytest: $(STAMP) $(ORACLE) chromium languagetool-start
 	$(PY) -m pytest -q -p no:cacheprovider; status=$$?; [ $$status -eq 5 ] && exit 0; exit $$status
 
 # `make test` runs every test or fails: with TONECHECK_NO_SKIP=1 a skipped test fails the run (pytest through
@@ -64,6 +65,20 @@ pytest: $(STAMP) $(ORACLE) chromium
 # prerequisite below. Run a target on its own (`make pytest`) to see skips listed with their reasons instead.
 test: export TONECHECK_NO_SKIP := 1
 test: lint pytest jstest e2e
+
+# --- LanguageTool: a real server for grammar checks and the tests in tests/grammar_real ---
+# Assembled once from Maven Central (tools/languagetool/pom.xml, no jar committed) into .cache/languagetool,
+# started on 127.0.0.1 in the background; needs Java 17+ and Maven. Both targets are idempotent: a server
+# that already answers is reused, so one left running after `make test` is picked up by the next run.
+LT_PORT ?= 8081
+LT_URL  := http://127.0.0.1:$(LT_PORT)
+export TONECHECK_TEST_LANGUAGETOOL_URL := $(LT_URL)
+
+languagetool-start:
+	LT_PORT=$(LT_PORT) tools/languagetool/server.sh start
+
+languagetool-stop:
+	LT_PORT=$(LT_PORT) tools/languagetool/server.sh stop
 
 # --- extension: JS unit tests (extension/test) and browser tests (extension/e2e, Playwright + Debian chromium) ---
 EXT_NODE := extension/node_modules/.installed

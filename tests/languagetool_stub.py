@@ -32,6 +32,8 @@ RECORDINGS = Path(__file__).parent / "fixtures" / "languagetool"
 _TRIGGERS = {
     "EN_A_VS_AN": r"\b(a)(?= [aeiouAEIOU])",
     "ENGLISH_WORD_REPEAT_RULE": r"\b(\w+) \1\b",
+    # Recorded from LanguageTool 6.6: "I ❤️ this" reads as "I   this" (the emoji is markup read as a blank).
+    "I_IF": r"\b(I)(?=\s+this\b)",
 }
 
 

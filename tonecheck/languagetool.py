@@ -13,8 +13,9 @@ What the client does for each draft:
 * converts LanguageTool's offsets, which are UTF-16 code units, to code points with
   :class:`tonecheck.offsets.OffsetMap` (the only conversion; language-tool-python's own correction
   is not used because its ``Match`` objects are not built);
-* drops matches on the protected spans and spelling matches on accepted words (brand and product
-  names);
+* drops matches on the protected spans, spelling matches on accepted words (brand and product
+  names), and matches other than unknown words right next to an emoji, which LanguageTool reads as a
+  blank: "I ❤️ this" is not "I this";
 * waits at most ``timeout`` seconds, once (no retry), and after a failure skips LanguageTool for
   ``retry-after`` seconds so a batch of drafts is not slowed down by a server that is down;
 * remembers answers in a bounded LRU cache keyed by text, language and options.
@@ -311,6 +312,8 @@ class LanguageToolClient:
     def _matches(self, answer: Any, parsed: ParsedText) -> tuple[GrammarMatch, ...]:
         text = parsed.text
         offsets = OffsetMap(text)
+        emoji_starts = {e.start for e in parsed.emoji}
+        emoji_ends = {e.end for e in parsed.emoji}
         found: list[GrammarMatch] = []
         for m in answer["matches"]:
             offset, length = m["offset"], m["length"]
@@ -340,6 +343,8 @@ class LanguageToolClient:
                 ),
             )
             if start >= end or parsed.is_protected(start, end):
+                continue
+            if match.type_name != "UnknownWord" and _next_to_emoji(text, start, end, emoji_starts, emoji_ends):
                 continue
             if match.is_spelling and text[start:end].casefold() in self.accept:
                 continue
@@ -426,6 +431,24 @@ def annotation(parsed: ParsedText) -> list[dict[str, str]]:
     if last < len(text):
         parts.append({"text": text[last:]})
     return parts
+
+
+def _next_to_emoji(text: str, start: int, end: int, emoji_starts: set[int], emoji_ends: set[int]) -> bool:
+    """True when only blanks separate the span from an emoji.
+
+    An emoji reads to LanguageTool as a space, so grammar around one is judged on a sentence with a
+    word missing: "I ❤️ this" becomes "I this" ("did you mean *if*?"), "an 🍎" becomes "an" before a
+    consonant. Such matches are guesses; an unknown word (``UnknownWord``) is not: the word itself is wrong.
+    """
+    if not emoji_starts:
+        return False
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return before in emoji_ends or after in emoji_starts
 
 
 def _stand_in(text: str, start: int, end: int, entity_starts: set[int]) -> str:

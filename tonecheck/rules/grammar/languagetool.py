@@ -8,9 +8,11 @@ matches as a finding with the rule id `languagetool/<LanguageTool rule id>`, for
 `tonecheck.toml`, the `TONECHECK_LANGUAGETOOL_URL` environment variable, or `--languagetool URL`.
 
 URLs, @mentions, #hashtags, $cashtags and emoji are never sent as words to check, so they are never
-called spelling mistakes. Brand and product names listed in `[languagetool] accept` are not
-spelling mistakes either. The draft's language (`language`, or `[languagetool] language`) is passed
-on; `en` means American English.
+called spelling mistakes. An emoji reads to LanguageTool as a blank, so its grammar guesses right
+beside one are dropped ("I ❤️ this" is not "I this"); unknown words next to an emoji are still
+reported. Brand and product names listed in `[languagetool] accept` are not spelling mistakes
+either. The draft's language (`language`, or `[languagetool] language`) is passed on; `en` means
+American English.
 
 When LanguageTool is configured but fails, is slow (more than `[languagetool] timeout` seconds,
 2 by default) or the post is too long for it, the other checks still run and the report lists
