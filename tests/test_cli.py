@@ -322,3 +322,11 @@ def test_csv_in_windows_1252_from_excel(tmp_path: Path, capsys: pytest.CaptureFi
     code, out, _ = run(["check", str(batch), "--format", "json", "--select", "hashtag-count"], capsys)
     [draft] = json.loads(out)["drafts"]
     assert code == 0 and draft["report"]["findings"][0]["rule"] == "hashtag-count"
+
+
+def test_options_are_never_abbreviated(capsys: pytest.CaptureFixture[str]) -> None:
+    """issue-12: `--language en-GB` was read as `--languagetool en-GB` ("must be an http(s) URL")."""
+    assert main(["check", "--text", "Hello there.", "--language", "en-GB"]) == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --language" in err
+    assert "URL" not in err

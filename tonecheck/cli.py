@@ -25,7 +25,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from tonecheck import __version__, docs
 from tonecheck.config import Config, ConfigError, LanguageToolSettings, find_config, load_config
@@ -45,6 +45,16 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    """The command's parser: usage errors raise (exit 2 with a clear message).
+
+    Options are never abbreviated, so an unknown ``--language`` is reported as unknown instead of
+    being read as ``--languagetool``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         raise _UsageError(message)
