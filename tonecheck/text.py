@@ -10,7 +10,7 @@ Parts that only some rules need (sentences, graphemes, the word list) are comput
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -177,15 +177,29 @@ class ParsedText:
                 return out
             start = nl + 1
 
+    @lazy
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @lazy
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def words_in(self, start: int, end: int) -> list[Token]:
         """The prose words that lie inside ``[start, end)``."""
-        return [w for w in self.words if w.start >= start and w.end <= end]
+        # Words are sorted and never overlap, so the ones inside form one run: found by bisection, not a scan.
+        words = self.words
+        i = bisect_left(self._word_starts, start)
+        j = i
+        while j < len(words) and words[j].end <= end:
+            j += 1
+        return words[i:j]
 
     def sentence_at(self, pos: int) -> Token | None:
         """The sentence containing code-point offset *pos*, if any."""
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     @lazy
