@@ -115,9 +115,9 @@ class ParsedText:
         if text.isascii():
             return []
         found: list[Emoji] = []
-        for m in _EMOJI_CANDIDATE.finditer(text):
-            cluster = m.group()
+        for m in _EMOJI_CANDIDATE.finditer(_scannable(text)):
             start = m.start()
+            cluster = text[start : m.end()]
             if start and _CONTINUES.match(cluster) and not _CONTROL.match(text[start - 1]):
                 continue
             if _is_emoji(cluster):
@@ -207,7 +207,7 @@ class ParsedText:
         """Number of user-perceived characters (extended grapheme clusters)."""
         if self.text.isascii():
             return len(self.text) - self.text.count("\r\n")
-        return len(regex.findall(r"\X", self.text))
+        return _count_graphemes(self.text)
 
     @lazy
     def reply_prefix_end(self) -> int:
@@ -227,6 +227,79 @@ def parse(text: str, *, fediverse: bool = True) -> ParsedText:
 
 
 _GRAPHEME = regex.compile(r"\X", regex.S)
+# Characters that may join the character before them into one cluster, and characters that may join
+# the character after them (Unicode UAX #29: marks, joiners, prepended signs, Hangul jamo, regional
+# indicators, CR, and Extend for Indic conjuncts). Between two characters outside these classes there is
+# always a cluster boundary, so a span only needs a grapheme scan near characters of these classes.
+_GLUES_BACK = regex.compile(
+    r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}"
+    r"\p{GCB=LV}\p{GCB=LVT}]"
+)
+_GLUES_ON = regex.compile(
+    r"[\p{GCB=Prepend}\p{GCB=ZWJ}\p{GCB=Extend}\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}"
+    r"\p{GCB=LV}\p{GCB=LVT}\p{GCB=CR}]"
+)
+_GLUE = regex.compile(_GLUES_BACK.pattern[:-1] + _GLUES_ON.pattern[1:])
+# In a run of regional indicators (flags) each pair is one cluster, and the `regex` module counts the
+# run back from every position (quadratic); the second of each pair is replaced by a spacing mark,
+# which keeps the pairs as clusters, for scanning only.
+_RI_PAIR = regex.compile(r"(\p{Regional_Indicator})\p{Regional_Indicator}")
+_RI_STAND_IN = "\u0903"  # DEVANAGARI SIGN VISARGA, GCB=SpacingMark: joins the indicator before it
+
+
+def _scannable(text: str) -> str:
+    """*text* with the same length and clusters, but flag pairs that ``\\X`` scans in linear time."""
+    if _RI_PAIR.search(text) is None:
+        return text
+    return _RI_PAIR.sub(lambda m: m.group(1) + _RI_STAND_IN, text)
+
+
+def _boundary(text: str, pos: int) -> bool:
+    """True when a grapheme cluster boundary surely lies at *pos* (False means: scan to know)."""
+    return (
+        pos <= 0
+        or pos >= len(text)
+        or not (_GLUES_BACK.match(text, pos) or _GLUES_ON.match(text, pos - 1))
+    )
+
+
+def _cluster_at(text: str, pos: int, floor: int) -> tuple[int, int]:
+    """The grapheme cluster that contains *pos*, found near it.
+
+    Only the characters between the sure boundaries either side of *pos* are scanned (not the whole
+    line), so widening every finding of a long draft stays linear.
+    """
+    first = pos
+    while first > floor and not _boundary(text, first):
+        first -= 1
+    last = pos + 1
+    while not _boundary(text, last):
+        last += 1
+    window = _scannable(text[first:last])
+    for m in _GRAPHEME.finditer(window):
+        if m.end() + first > pos:
+            return m.start() + first, m.end() + first
+    return pos, last
+
+
+def _count_graphemes(text: str) -> int:
+    """Grapheme clusters in *text*: each character outside a run of joining ones counts one, without a scan."""
+    glue = _GLUE.findall(text)
+    if len(glue) * 8 > len(text):
+        return len(_GRAPHEME.findall(_scannable(text)))
+    count = pos = 0
+    for m in _GLUE.finditer(text):
+        if m.start() < pos:
+            continue
+        first = m.start()
+        while first > pos and not _boundary(text, first):
+            first -= 1
+        last = m.end()
+        while not _boundary(text, last):
+            last += 1
+        count += first - pos + len(_GRAPHEME.findall(_scannable(text[first:last])))
+        pos = last
+    return count + len(text) - pos
 
 
 def whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
@@ -234,8 +307,17 @@ def whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
     if text.isascii():
         return start, end
     line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
+    if end <= start:
+        return _whole_graphemes_scan(text, start, end, line_start)
+    new_start = start if start == line_start or _boundary(text, start) else _cluster_at(text, start, line_start)[0]
+    new_end = end if _boundary(text, end) else _cluster_at(text, end - 1, line_start)[1]
+    return new_start, new_end
+
+
+def _whole_graphemes_scan(text: str, start: int, end: int, line_start: int) -> tuple[int, int]:
+    """:func:`whole_graphemes` for an empty span: the clusters from the start of its line."""
     new_start, new_end = start, end
-    for m in _GRAPHEME.finditer(text, line_start):
+    for m in _GRAPHEME.finditer(_scannable(text), line_start):
         if m.start() <= start < m.end():
             new_start = m.start()
         if m.end() >= end:
