@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,7 @@ import regex
 from tonecheck import entities, lexicon
 from tonecheck._lazy import lazy
 
-__all__ = ["Emoji", "ParsedText", "Token", "emoji_name", "parse", "whole_graphemes"]
+__all__ = ["Emoji", "ParsedText", "Spans", "Token", "emoji_name", "parse", "whole_graphemes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,52 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
 # space, or at a line break. Abbreviations ("e.g.", "Dr.") are handled after matching.
 _SENTENCE_END = regex.compile(r"[.!?…‼⁉？！。]+['\"”’)\]]*(?=\s|$)|\n")
 _SENTENCE_STRIP = " \t\r\n\u00a0"
+
+
+class Spans:
+    """Half-open ``(start, end)`` spans sorted by start (they may overlap), asked about by bisection.
+
+    For rules that test each candidate against earlier findings ("inside a link?", "overlaps a
+    face?"): a scan of every span per candidate makes a long draft quadratic.
+    """
+
+    __slots__ = ("_ends", "_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._ends = [e for _, e in ordered]
+        reach: list[int] = []
+        furthest = -1
+        for e in self._ends:
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        #: The furthest end among the spans up to each index.
+        self._reach = reach
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``[start, end)`` (shares at least one position with it)."""
+        i = bisect_left(self._starts, end) - 1
+        return i >= 0 and self._reach[i] > start
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap ``[start, end)``, sorted."""
+        found: list[tuple[int, int]] = []
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self._reach[i] > start:
+            if self._ends[i] > start:
+                found.append((self._starts[i], self._ends[i]))
+            i -= 1
+        found.reverse()
+        return found
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``[start, end)``."""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -259,18 +306,19 @@ def _boundary(text: str, pos: int) -> bool:
     return (
         pos <= 0
         or pos >= len(text)
+        or text[pos - 1] == "\n"
         or not (_GLUES_BACK.match(text, pos) or _GLUES_ON.match(text, pos - 1))
     )
 
 
-def _cluster_at(text: str, pos: int, floor: int) -> tuple[int, int]:
+def _cluster_at(text: str, pos: int) -> tuple[int, int]:
     """The grapheme cluster that contains *pos*, found near it.
 
     Only the characters between the sure boundaries either side of *pos* are scanned (not the whole
     line), so widening every finding of a long draft stays linear.
     """
     first = pos
-    while first > floor and not _boundary(text, first):
+    while not _boundary(text, first):
         first -= 1
     last = pos + 1
     while not _boundary(text, last):
@@ -284,11 +332,11 @@ def _cluster_at(text: str, pos: int, floor: int) -> tuple[int, int]:
 
 def _count_graphemes(text: str) -> int:
     """Grapheme clusters in *text*: each character outside a run of joining ones counts one, without a scan."""
-    glue = _GLUE.findall(text)
-    if len(glue) * 8 > len(text):
+    glue = list(_GLUE.finditer(text))
+    if len(glue) * 8 > len(text):  # mostly joining characters: one scan of the whole text is quicker
         return len(_GRAPHEME.findall(_scannable(text)))
     count = pos = 0
-    for m in _GLUE.finditer(text):
+    for m in glue:
         if m.start() < pos:
             continue
         first = m.start()
@@ -306,11 +354,11 @@ def whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
     if text.isascii():
         return start, end
-    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
     if end <= start:
-        return _whole_graphemes_scan(text, start, end, line_start)
-    new_start = start if start == line_start or _boundary(text, start) else _cluster_at(text, start, line_start)[0]
-    new_end = end if _boundary(text, end) else _cluster_at(text, end - 1, line_start)[1]
+        return _whole_graphemes_scan(text, start, end, text.rfind("\n", 0, start) + 1)
+    # Each edge is settled by the few characters around it (a line break is always a boundary).
+    new_start = start if _boundary(text, start) else _cluster_at(text, start)[0]
+    new_end = end if _boundary(text, end) else _cluster_at(text, end - 1)[1]
     return new_start, new_end
 
 
