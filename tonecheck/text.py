@@ -232,6 +232,14 @@ class ParsedText:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @lazy
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_at(self, pos: int) -> Token:
+        """The line that holds code-point offset *pos* (a line break belongs to the line it ends)."""
+        return self.lines[bisect_right(self._line_starts, pos) - 1]
+
     def words_in(self, start: int, end: int) -> list[Token]:
         """The prose words that lie inside ``[start, end)``."""
         # Words are sorted and never overlap, so the ones inside form one run: found by bisection, not a scan.
@@ -295,7 +303,7 @@ _RI_STAND_IN = "\u0903"  # DEVANAGARI SIGN VISARGA, GCB=SpacingMark: joins the i
 
 
 def _scannable(text: str) -> str:
-    """*text* with the same length and clusters, but flag pairs that ``\\X`` scans in linear time."""
+    """*text* with the same length and clusters, but flag pairs that the grapheme pattern scans in linear time."""
     if _RI_PAIR.search(text) is None:
         return text
     return _RI_PAIR.sub(lambda m: m.group(1) + _RI_STAND_IN, text)
