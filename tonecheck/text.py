@@ -236,9 +236,16 @@ class ParsedText:
     def _line_starts(self) -> list[int]:
         return [line.start for line in self.lines]
 
+    def line_index(self, pos: int) -> int:
+        """The index in :attr:`lines` of the line that holds code-point offset *pos* (found by bisection).
+
+        A line break belongs to the line it ends.
+        """
+        return bisect_right(self._line_starts, pos) - 1
+
     def line_at(self, pos: int) -> Token:
         """The line that holds code-point offset *pos* (a line break belongs to the line it ends)."""
-        return self.lines[bisect_right(self._line_starts, pos) - 1]
+        return self.lines[self.line_index(pos)]
 
     def words_in(self, start: int, end: int) -> list[Token]:
         """The prose words that lie inside ``[start, end)``."""
