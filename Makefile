@@ -112,6 +112,7 @@ bench-extension: $(STAMP) $(E2E_NODE) chromium
 
 bench: $(STAMP)
 	$(PY) bench/bench_core.py
+	$(PY) bench/bench_shapes.py
 	$(PY) bench/bench_media.py
 	$(PY) bench/bench_server.py
 	$(PY) bench/bench_hashtags.py

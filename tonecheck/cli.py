@@ -130,7 +130,8 @@ def _build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--profiles", metavar="DIR", help="voice profiles directory (default: $TONECHECK_PROFILES)")
     srv.add_argument("--api-keys-file", metavar="FILE",
                      help="API keys, one per line: KEY [PROFILE] (default: $TONECHECK_API_KEYS_FILE)")
-    srv.add_argument("--max-text", type=int, metavar="N", help="longest draft in characters (default: 50000)")
+    srv.add_argument("--max-text", type=int, metavar="N",
+                     help="longest draft in characters (default: 63206, Facebook's limit)")
     srv.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body (default: 24 MiB)")
     srv.add_argument("-c", "--config", metavar="FILE", help="tonecheck.toml for every check (default: nearest)")
     srv.add_argument("--languagetool", metavar="URL", help="LanguageTool server for grammar (or 'local', or 'off')")

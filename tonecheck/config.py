@@ -6,7 +6,7 @@ Read from ``tonecheck.toml`` (top level) or from ``[tool.tonecheck]`` in ``pypro
     preview = false                 # run preview rules too
     disable = ["link-count", "accessibility"]   # rule ids or whole categories
     enable = ["alt-text-missing"]   # single rules (or categories): a rule id wins over its disabled category
-    max-length = 50000              # longest text accepted, in characters
+    max-length = 63206              # longest text accepted, in characters (Facebook's limit)
 
     [severity]
     emoji-count = "suggestion"      # error | warning | suggestion
@@ -68,6 +68,8 @@ __all__ = [
 CONFIG_FILES = ("tonecheck.toml", "pyproject.toml")
 #: Environment variable naming a LanguageTool server when the configuration names none.
 ENV_LANGUAGETOOL_URL = "TONECHECK_LANGUAGETOOL_URL"
+# The longest draft accepted by default: Facebook's post limit, the longest of the platforms (platforms.toml).
+_MAX_LENGTH = 63_206
 _KEYS = {"language", "preview", "disable", "enable", "severity", "rules", "platforms", "max-length", "languagetool"}
 _LT_KEYS = {
     "url", "timeout", "language", "disabled-rules", "disabled-categories", "accept", "max-length", "cache-size",
@@ -156,7 +158,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     platforms: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
-    max_length: int = 50_000
+    max_length: int = _MAX_LENGTH
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     source: str = "<defaults>"
     #: Rule ids or categories to run instead of the configured choice (``--select``; not a file key).
@@ -185,7 +187,7 @@ class Config:
         preview = data.get("preview", False)
         if not isinstance(preview, bool):
             raise ConfigError(f"{source}: 'preview' must be true or false")
-        max_length = data.get("max-length", 50_000)
+        max_length = data.get("max-length", _MAX_LENGTH)
         if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1:
             raise ConfigError(f"{source}: 'max-length' must be a positive whole number")
         severity: dict[str, Severity] = {}

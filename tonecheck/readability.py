@@ -9,12 +9,16 @@ other languages get ``None``. On short posts the figure is a rough estimate: the
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tonecheck.text import ParsedText
 
 __all__ = ["grade", "syllables"]
+
+_LONGEST_WORD = 45  # letters in "pneumonoultramicroscopicsilicovolcanoconiosis"
+_VOWELS = re.compile(r"[aeiouy]+", re.IGNORECASE)
 
 
 def syllables(words: str) -> int:
@@ -37,7 +41,16 @@ def grade(parsed: ParsedText, language: str = "en") -> float | None:
     result: float | None = None
     if words and sentences:
         per_sentence = len(words) / sentences
-        per_word = syllables(" ".join(words)) / len(words)
+        # Pyphen's cost grows with the length of a word times its longest pattern; no English word is
+        # longer than 45 letters, so a longer run ("aaaa…" pasted 60,000 times) is estimated by its vowels.
+        usual = [w for w in words if len(w) <= _LONGEST_WORD]
+        if len(usual) < len(words):
+            total = syllables(" ".join(usual)) + sum(
+                max(1, len(_VOWELS.findall(w))) for w in words if len(w) > _LONGEST_WORD
+            )
+        else:
+            total = syllables(" ".join(words))
+        per_word = total / len(words)
         result = max(0.0, round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1))
     parsed.cache["fk_grade"] = result
     return result

@@ -10,7 +10,8 @@ Parts that only some rules need (sentences, graphemes, the word list) are comput
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,7 @@ import regex
 from tonecheck import entities, lexicon
 from tonecheck._lazy import lazy
 
-__all__ = ["Emoji", "ParsedText", "Token", "emoji_name", "parse", "whole_graphemes"]
+__all__ = ["Emoji", "ParsedText", "Spans", "Token", "emoji_name", "parse", "whole_graphemes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,52 @@ _SENTENCE_END = regex.compile(r"[.!?…‼⁉？！。]+['\"”’)\]]*(?=\s|$)|
 _SENTENCE_STRIP = " \t\r\n\u00a0"
 
 
+class Spans:
+    """Half-open ``(start, end)`` spans sorted by start (they may overlap), asked about by bisection.
+
+    For rules that test each candidate against earlier findings ("inside a link?", "overlaps a
+    face?"): a scan of every span per candidate makes a long draft quadratic.
+    """
+
+    __slots__ = ("_ends", "_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._ends = [e for _, e in ordered]
+        reach: list[int] = []
+        furthest = -1
+        for e in self._ends:
+            furthest = max(furthest, e)
+            reach.append(furthest)
+        #: The furthest end among the spans up to each index.
+        self._reach = reach
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``[start, end)`` (shares at least one position with it)."""
+        i = bisect_left(self._starts, end) - 1
+        return i >= 0 and self._reach[i] > start
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap ``[start, end)``, sorted."""
+        found: list[tuple[int, int]] = []
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self._reach[i] > start:
+            if self._ends[i] > start:
+                found.append((self._starts[i], self._ends[i]))
+            i -= 1
+        found.reverse()
+        return found
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``[start, end)``."""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
@@ -115,9 +162,9 @@ class ParsedText:
         if text.isascii():
             return []
         found: list[Emoji] = []
-        for m in _EMOJI_CANDIDATE.finditer(text):
-            cluster = m.group()
+        for m in _EMOJI_CANDIDATE.finditer(_scannable(text)):
             start = m.start()
+            cluster = text[start : m.end()]
             if start and _CONTINUES.match(cluster) and not _CONTROL.match(text[start - 1]):
                 continue
             if _is_emoji(cluster):
@@ -177,15 +224,44 @@ class ParsedText:
                 return out
             start = nl + 1
 
+    @lazy
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @lazy
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @lazy
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_index(self, pos: int) -> int:
+        """The index in :attr:`lines` of the line that holds code-point offset *pos* (found by bisection).
+
+        A line break belongs to the line it ends.
+        """
+        return bisect_right(self._line_starts, pos) - 1
+
+    def line_at(self, pos: int) -> Token:
+        """The line that holds code-point offset *pos* (a line break belongs to the line it ends)."""
+        return self.lines[self.line_index(pos)]
+
     def words_in(self, start: int, end: int) -> list[Token]:
         """The prose words that lie inside ``[start, end)``."""
-        return [w for w in self.words if w.start >= start and w.end <= end]
+        # Words are sorted and never overlap, so the ones inside form one run: found by bisection, not a scan.
+        words = self.words
+        i = bisect_left(self._word_starts, start)
+        j = i
+        while j < len(words) and words[j].end <= end:
+            j += 1
+        return words[i:j]
 
     def sentence_at(self, pos: int) -> Token | None:
         """The sentence containing code-point offset *pos*, if any."""
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     @lazy
@@ -193,7 +269,7 @@ class ParsedText:
         """Number of user-perceived characters (extended grapheme clusters)."""
         if self.text.isascii():
             return len(self.text) - self.text.count("\r\n")
-        return len(regex.findall(r"\X", self.text))
+        return _count_graphemes(self.text)
 
     @lazy
     def reply_prefix_end(self) -> int:
@@ -213,15 +289,98 @@ def parse(text: str, *, fediverse: bool = True) -> ParsedText:
 
 
 _GRAPHEME = regex.compile(r"\X", regex.S)
+# Characters that may join the character before them into one cluster, and characters that may join
+# the character after them (Unicode UAX #29: marks, joiners, prepended signs, Hangul jamo, regional
+# indicators, CR, and Extend for Indic conjuncts). Between two characters outside these classes there is
+# always a cluster boundary, so a span only needs a grapheme scan near characters of these classes.
+_GLUES_BACK = regex.compile(
+    r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}"
+    r"\p{GCB=LV}\p{GCB=LVT}]"
+)
+_GLUES_ON = regex.compile(
+    r"[\p{GCB=Prepend}\p{GCB=ZWJ}\p{GCB=Extend}\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}"
+    r"\p{GCB=LV}\p{GCB=LVT}\p{GCB=CR}]"
+)
+_GLUE = regex.compile(_GLUES_BACK.pattern[:-1] + _GLUES_ON.pattern[1:])
+# In a run of regional indicators (flags) each pair is one cluster, and the `regex` module counts the
+# run back from every position (quadratic); the second of each pair is replaced by a spacing mark,
+# which keeps the pairs as clusters, for scanning only.
+_RI_PAIR = regex.compile(r"(\p{Regional_Indicator})\p{Regional_Indicator}")
+_RI_STAND_IN = "\u0903"  # DEVANAGARI SIGN VISARGA, GCB=SpacingMark: joins the indicator before it
+
+
+def _scannable(text: str) -> str:
+    """*text* with the same length and clusters, but flag pairs that the grapheme pattern scans in linear time."""
+    if _RI_PAIR.search(text) is None:
+        return text
+    return _RI_PAIR.sub(lambda m: m.group(1) + _RI_STAND_IN, text)
+
+
+def _boundary(text: str, pos: int) -> bool:
+    """True when a grapheme cluster boundary surely lies at *pos* (False means: scan to know)."""
+    return (
+        pos <= 0
+        or pos >= len(text)
+        or text[pos - 1] == "\n"
+        or not (_GLUES_BACK.match(text, pos) or _GLUES_ON.match(text, pos - 1))
+    )
+
+
+def _cluster_at(text: str, pos: int) -> tuple[int, int]:
+    """The grapheme cluster that contains *pos*, found near it.
+
+    Only the characters between the sure boundaries either side of *pos* are scanned (not the whole
+    line), so widening every finding of a long draft stays linear.
+    """
+    first = pos
+    while not _boundary(text, first):
+        first -= 1
+    last = pos + 1
+    while not _boundary(text, last):
+        last += 1
+    window = _scannable(text[first:last])
+    for m in _GRAPHEME.finditer(window):
+        if m.end() + first > pos:
+            return m.start() + first, m.end() + first
+    return pos, last
+
+
+def _count_graphemes(text: str) -> int:
+    """Grapheme clusters in *text*: each character outside a run of joining ones counts one, without a scan."""
+    glue = list(_GLUE.finditer(text))
+    if len(glue) * 8 > len(text):  # mostly joining characters: one scan of the whole text is quicker
+        return len(_GRAPHEME.findall(_scannable(text)))
+    count = pos = 0
+    for m in glue:
+        if m.start() < pos:
+            continue
+        first = m.start()
+        while first > pos and not _boundary(text, first):
+            first -= 1
+        last = m.end()
+        while not _boundary(text, last):
+            last += 1
+        count += first - pos + len(_GRAPHEME.findall(_scannable(text[first:last])))
+        pos = last
+    return count + len(text) - pos
 
 
 def whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` to whole user-perceived characters (a mark or joiner may cling to a neighbour)."""
     if text.isascii():
         return start, end
-    line_start = text.rfind("\n", 0, start) + 1  # a line break is always a cluster boundary
+    if end <= start:
+        return _whole_graphemes_scan(text, start, end, text.rfind("\n", 0, start) + 1)
+    # Each edge is settled by the few characters around it (a line break is always a boundary).
+    new_start = start if _boundary(text, start) else _cluster_at(text, start)[0]
+    new_end = end if _boundary(text, end) else _cluster_at(text, end - 1)[1]
+    return new_start, new_end
+
+
+def _whole_graphemes_scan(text: str, start: int, end: int, line_start: int) -> tuple[int, int]:
+    """:func:`whole_graphemes` for an empty span: the clusters from the start of its line."""
     new_start, new_end = start, end
-    for m in _GRAPHEME.finditer(text, line_start):
+    for m in _GRAPHEME.finditer(_scannable(text), line_start):
         if m.start() <= start < m.end():
             new_start = m.start()
         if m.end() >= end:

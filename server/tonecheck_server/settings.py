@@ -9,7 +9,7 @@ variable                       meaning                                          
 ``TONECHECK_PROFILES``         directory of voice profiles (``*.toml``), reloaded on change  none
 ``TONECHECK_API_KEYS_FILE``    file of API keys, one per line: ``KEY [PROFILE]``            none
 ``TONECHECK_API_KEYS``         API keys, comma-separated: ``KEY[:PROFILE],…``               none
-``TONECHECK_MAX_TEXT``         longest draft accepted, in characters (413 above)            50,000
+``TONECHECK_MAX_TEXT``         longest draft accepted, in characters (413 above)            63,206
 ``TONECHECK_MAX_BODY``         largest request body, in bytes (413 above)                   24 MiB
 ``TONECHECK_CONFIG``           ``tonecheck.toml`` for every check (rules, LanguageTool)     nearest
 ``TONECHECK_CORS_ORIGINS``     extra origins allowed to call ``/v2/*`` from a browser       none
@@ -26,7 +26,7 @@ from pathlib import Path
 
 __all__ = ["DEFAULT_MAX_BODY", "DEFAULT_MAX_TEXT", "Settings", "SettingsError"]
 
-DEFAULT_MAX_TEXT = 50_000
+DEFAULT_MAX_TEXT = 63_206  # Facebook's post limit, the longest of the platforms
 DEFAULT_MAX_BODY = 24 * 1024 * 1024
 
 

@@ -66,7 +66,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import ClassVar
 
 import regex
@@ -167,6 +167,8 @@ class AllCaps(Rule):
 
 def _kind(word: str, lex: _Lexicon) -> str:
     """What one word is in a run of capitals."""
+    if word.isascii() and word != word.upper():
+        return _BREAK  # a small letter: most words, decided without a loop over the letters
     letters = [ch for ch in word if ch.isalpha()]
     if not letters:
         return _NEUTRAL
@@ -299,14 +301,16 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _is_heading(draft: Draft, start: int, end: int) -> bool:
     """A line that is only the run, with a line of ordinary text below it."""
-    lines = draft.parsed.lines
-    for i, line in enumerate(lines):
-        if line.start <= start and end <= line.end:
-            if any(ch.isalpha() for ch in draft.parsed.prose[line.start : start] + draft.parsed.prose[end : line.end]):
-                return False
-            following = [ln for ln in lines[i + 1 :] if any(ch.isalpha() for ch in ln.text)]
-            return bool(following) and any(ch.islower() for ch in following[0].text)
-    return False
+    parsed = draft.parsed
+    lines = parsed.lines
+    i = parsed.line_index(start)  # by bisection: a scan of every line per run was quadratic
+    line = lines[i]
+    if not (line.start <= start and end <= line.end):
+        return False
+    if any(ch.isalpha() for ch in parsed.prose[line.start : start] + parsed.prose[end : line.end]):
+        return False
+    following = next((ln for ln in islice(lines, i + 1, None) if any(ch.isalpha() for ch in ln.text)), None)
+    return following is not None and any(ch.islower() for ch in following.text)
 
 
 

@@ -80,7 +80,7 @@ import regex
 from tonecheck.model import Category, Severity
 from tonecheck.registry import register
 from tonecheck.rule import Draft, Rule, RuleContext, spoken_list
-from tonecheck.text import whole_graphemes
+from tonecheck.text import Spans, whole_graphemes
 
 # A text emoticon standing on its own: after the start, a space or an opening bracket or quote, and
 # before the end, a space or closing punctuation.
@@ -164,18 +164,17 @@ class AsciiArt(Rule):
             prose = _mask(prose, ((m.start(), m.end()) for m in _CODE.finditer(prose)))
         data = _data()
         kaomoji = _kaomoji(prose, data) if "(" in prose or not prose.isascii() else []
-        emoticons = [
-            (s, e) for s, e in _emoticons(prose, draft.text)
-            if not any(ks < e and s < ke for ks, ke in kaomoji)
-        ]
+        faces = Spans(kaomoji)
+        emoticons = [(s, e) for s, e in _emoticons(prose, draft.text) if not faces.overlaps(s, e)]
         art: list[tuple[int, int]] = []
         if _ART_HINT.search(prose):
             # Links, handles, hashtags, emoji and emoticons count as text when judging a line of art.
             lines = _mask(_mask(prose, emoticons, "x"), draft.parsed.protected, "x")
             art = _art(lines, kaomoji, ctx.options)
         if art:  # a face or emoticon inside a picture is part of it
-            kaomoji = [(s, e) for s, e in kaomoji if not any(a <= s and e <= b for a, b in art)]
-            emoticons = [(s, e) for s, e in emoticons if not any(a <= s and e <= b for a, b in art)]
+            pictures = Spans(art)
+            kaomoji = [(s, e) for s, e in kaomoji if not pictures.contains(s, e)]
+            emoticons = [(s, e) for s, e in emoticons if not pictures.contains(s, e)]
         found = [("kaomoji", s, e) for s, e in kaomoji] + [("art", s, e) for s, e in art]
         found += [("emoticon", s, e) for s, e in emoticons]
         several = len(emoticons) >= ctx.options["several_emoticons"]
@@ -197,6 +196,7 @@ class AsciiArt(Rule):
 
 def _emoticons(prose: str, text: str) -> list[tuple[int, int]]:
     out = []
+    brackets = _Brackets(prose)
     for m in _EMOTICON.finditer(prose):
         start, end = m.start(), m.end()
         if start > 0 and not text[start - 1].isspace() and text[start - 1] not in _BEFORE_EMOTICON:
@@ -204,20 +204,39 @@ def _emoticons(prose: str, text: str) -> list[tuple[int, int]]:
         face = m.group()
         if face[-1].isdigit() and _after_number(prose, start):
             continue  # "scored 2 :3"
-        if face.endswith("))") and _opens_bracket(prose, start):
+        if face.endswith("))") and brackets.open_before(start):
             end -= 1  # "(so good :))": the last bracket closes the aside
         out.append((start, end))
     return out
 
 
 def _after_number(prose: str, start: int) -> bool:
-    before = prose[:start].rstrip()
-    return bool(before) and before[-1].isdigit()
+    i = start
+    while i > 0 and prose[i - 1].isspace():
+        i -= 1
+    return i > 0 and prose[i - 1].isdigit()
 
 
-def _opens_bracket(prose: str, start: int) -> bool:
-    line = prose[prose.rfind("\n", 0, start) + 1 : start]
-    return line.count("(") > line.count(")")
+class _Brackets:
+    """Whether a bracket is open on a line before a position, counted once as the positions move on."""
+
+    __slots__ = ("_balance", "_pos", "_prose")
+
+    def __init__(self, prose: str) -> None:
+        self._prose = prose
+        self._pos = self._balance = 0  # counted up to _pos, from the start of its line
+
+    def open_before(self, start: int) -> bool:
+        """More "(" than ")" between the start of the line and *start* (cheap when asked in increasing order)."""
+        prose = self._prose
+        if start < self._pos:
+            self._pos = self._balance = 0
+        line_break = prose.rfind("\n", self._pos, start)
+        if line_break != -1:
+            self._pos, self._balance = line_break + 1, 0
+        self._balance += prose.count("(", self._pos, start) - prose.count(")", self._pos, start)
+        self._pos = start
+        return self._balance > 0
 
 
 # -- kaomoji -----------------------------------------------------------------------------------
@@ -225,14 +244,20 @@ def _opens_bracket(prose: str, start: int) -> bool:
 
 def _kaomoji(prose: str, data: _Data) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in data.shrug.finditer(prose)]
+    shrugs = Spans(spans)
+    # Bracketed groups come in order and a face only widens its group, so a later group overlaps an
+    # earlier face exactly when it starts before the furthest end of the faces so far.
+    reach = -1
     for m in _BRACKETS.finditer(prose):
         start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in spans):
+        if reach > start or shrugs.overlaps(start, end):
             continue
         has_arms = (start > 0 and prose[start - 1] in data.arms) or (end < len(prose) and prose[end] in data.arms)
         if not _is_face(m.group()[1:-1], has_arms, data):
             continue
-        spans.append(_extend(prose, start, end, data))
+        face = _extend(prose, start, end, data)
+        spans.append(face)
+        reach = max(reach, face[1])
     return sorted(spans)
 
 
@@ -314,6 +339,7 @@ def _art(prose: str, kaomoji: list[tuple[int, int]], options: Mapping[str, Any])
     lines = _art_lines(prose, options)
     if not any(line.art for line in lines):
         return []
+    faces = Spans(kaomoji)
     found = []
     i = 0
     while i < len(lines):
@@ -336,8 +362,8 @@ def _art(prose: str, kaomoji: list[tuple[int, int]], options: Mapping[str, Any])
             continue
         start = block[0].start + _leading(prose, block[0])
         end = block[-1].end - _trailing(prose, block[-1])
-        if len(block) == 1 and any(start < e and s < end for s, e in kaomoji):
-            inside = [(max(s, start) - start, min(e, end) - start) for s, e in kaomoji if s < end and start < e]
+        if len(block) == 1 and faces.overlaps(start, end):
+            inside = [(max(s, start) - start, min(e, end) - start) for s, e in faces.overlapping(start, end)]
             rest = _art_lines(_mask(prose[start:end], inside), options)[0]
             if not rest.long or len(rest.symbols) < options["min_distinct_symbols"]:
                 continue

@@ -71,7 +71,7 @@ import regex
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext, clip
-from tonecheck.text import whole_graphemes
+from tonecheck.text import ParsedText, Spans, whole_graphemes
 
 # Kinds of fancy letter.
 _MATH = "math"  # Mathematical Alphanumeric Symbols and the script/double-struck letters in Letterlike Symbols
@@ -174,20 +174,23 @@ class FancyText(Rule):
             return
         tables = _tables()
         parsed = draft.parsed
-        blocked = [(t.start, t.end) for t in (*parsed.urls, *parsed.mentions, *parsed.cashtags)]
+        blocked = Spans((t.start, t.end) for t in (*parsed.urls, *parsed.mentions, *parsed.cashtags))
         cjk = _CJK.search(text) is not None
+        maths_lines: dict[int, bool] = {}
         run: list[_Word] = []
         for m in tables.word.finditer(text):
             word = _classify(m.group(), m.start(), tables, cjk)
-            joins = word.state in _IN_RUN and not _overlaps(blocked, m.start(), m.end())
+            joins = word.state in _IN_RUN and not blocked.overlaps(m.start(), m.end())
             if joins or (word.state == _NEUTRAL and run):
                 run.append(word)
             else:
-                self._finish(run, draft, ctx, tables)
+                self._finish(run, draft, ctx, tables, maths_lines)
                 run = []
-        self._finish(run, draft, ctx, tables)
+        self._finish(run, draft, ctx, tables, maths_lines)
 
-    def _finish(self, run: list[_Word], draft: Draft, ctx: RuleContext, tables: _Tables) -> None:
+    def _finish(
+        self, run: list[_Word], draft: Draft, ctx: RuleContext, tables: _Tables, maths_lines: dict[int, bool]
+    ) -> None:
         while run and run[-1].state not in _IN_RUN:
             run.pop()
         if not any(w.state == _FANCY for w in run):
@@ -200,7 +203,7 @@ class FancyText(Rule):
         kinds: set[str] = set().union(*(w.kinds for w in run))
         text = draft.text
         start, end = whole_graphemes(text, run[0].start, run[-1].end)
-        if _is_maths(run, kinds, text, start, end):
+        if _is_maths(run, kinds, draft.parsed, start, end, maths_lines):
             return
         if kinds <= {_SMALL_CAP, _TURNED, _MODIFIER} and _in_ipa_brackets(text, start, end):
             return
@@ -253,6 +256,8 @@ class _Word:
 def _classify(word: str, start: int, tables: _Tables, cjk: bool) -> _Word:
     """Decide whether one word is fancy, and count its fancy letters by kind."""
     end = start + len(word)
+    if word.isascii():  # no fancy letter, overlay or phonetic marker is ASCII
+        return _Word(start, end, _NEUTRAL if word.isdigit() else _PLAIN)
     kinds: set[str] = set()
     fancy_chars: list[str] = []
     ordinary = small_caps = turned = letters = 0
@@ -308,12 +313,14 @@ def _classify(word: str, start: int, tables: _Tables, cjk: bool) -> _Word:
 
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _is_maths(
+    run: list[_Word], kinds: set[str], parsed: ParsedText, start: int, end: int, maths_lines: dict[int, bool]
+) -> bool:
+    """Mathematical letters used as maths: italic variables, or short symbols in an equation.
 
-
-def _is_maths(run: list[_Word], kinds: set[str], text: str, start: int, end: int) -> bool:
-    """Mathematical letters used as maths: italic variables, or short symbols in an equation."""
+    *maths_lines* remembers, by the start of each line, whether it has an operator (each line is read once).
+    """
+    text = parsed.text
     if kinds != {_MATH}:
         return False
     fancy = [w for w in run if w.state == _FANCY]
@@ -321,10 +328,13 @@ def _is_maths(run: list[_Word], kinds: set[str], text: str, start: int, end: int
         return False
     if all(w.fancy == 1 and w.all_italic for w in fancy):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end == -1 else line_end]
-    return any(ch in _MATH_OPERATORS for ch in line)
+    first = parsed.line_at(start)
+    known = maths_lines.get(first.start)
+    if known is None:
+        line_end = text.find("\n", end)
+        line = text[first.start : len(text) if line_end == -1 else line_end]
+        known = maths_lines[first.start] = any(ch in _MATH_OPERATORS for ch in line)
+    return known
 
 
 def _in_ipa_brackets(text: str, start: int, end: int) -> bool:

@@ -194,7 +194,9 @@ def emoji_layout(parsed: ParsedText) -> Layout:
 def _build_layout(parsed: ParsedText) -> Layout:
     text = parsed.text
     runs: list[list[Emoji]] = []
-    groups: list[Group] = []
+    # (items, run, kind, base) of each group; the items grow in place and are frozen at the end
+    # (a new tuple per repeated emoji made a long run quadratic).
+    groups: list[tuple[list[Emoji], int, str, str]] = []
     current: list[Emoji] = []
     last: Emoji | None = None
     for e in parsed.emoji:
@@ -206,12 +208,12 @@ def _build_layout(parsed: ParsedText) -> Layout:
             runs.append(current)
         current.append(e)
         group = groups[-1] if joined and groups else None
-        if group is not None and kind in (PICTURE, FLAG) and group.kind == kind and group.base == base:
-            groups[-1] = Group((*group.items, e), group.run, kind, base)
+        if group is not None and kind in (PICTURE, FLAG) and group[2] == kind and group[3] == base:
+            group[0].append(e)
         else:
-            groups.append(Group((e,), len(runs) - 1, kind, base))
+            groups.append(([e], len(runs) - 1, kind, base))
         last = e
-    frozen_groups = tuple(groups)
+    frozen_groups = tuple(Group(tuple(items), run, kind, base) for items, run, kind, base in groups)
     return Layout(
         runs=tuple(tuple(r) for r in runs),
         groups=frozen_groups,

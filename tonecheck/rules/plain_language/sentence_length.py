@@ -113,12 +113,15 @@ def _split_at_emoji(parsed: ParsedText, sentence: Token, emoji_starts: list[int]
     parts: list[Token] = []
     start = sentence.start
     k = bisect_right(emoji_starts, sentence.start)
+    nxt = sentence.start
     while k < len(emoji) and emoji[k].start < sentence.end:
         end = emoji[k].end
         k += 1
         if end <= start:
             continue
-        nxt = end
+        # Everything up to the last look-ahead is space or emoji: in a run of emoji, look on from there
+        # (looking again from each emoji was quadratic in the length of the run).
+        nxt = max(nxt, end)
         while nxt < sentence.end and (text[nxt].isspace() or parsed.is_protected(nxt, nxt + 1)):
             nxt += 1
         if nxt < sentence.end and text[nxt].isupper():

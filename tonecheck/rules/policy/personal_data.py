@@ -70,6 +70,7 @@ No automatic fix: remove the data from the post, and move the conversation to a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -157,12 +158,17 @@ class PersonalData(Rule):
         has_number = _NUMBERISH.search(prose) is not None
         if not has_at and not has_number:
             return
-        taken: list[tuple[int, int]] = []
+        # The spans reported so far never overlap, so sorted by start their ends are sorted too: only the
+        # one starting last before *end* can overlap a new span (a scan of them all was quadratic).
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
 
         def report(kind: str, start: int, end: int, severity: Severity | None = None) -> None:
-            if any(start < e and s < end for s, e in taken):
+            i = bisect_left(taken_starts, end)
+            if i and taken_ends[i - 1] > start:
                 return
-            taken.append((start, end))
+            taken_starts.insert(i, start)
+            taken_ends.insert(i, end)
             ctx.report(kind, start, end, severity=severity)
 
         public = bool(ctx.options["flag_public_contacts"])
