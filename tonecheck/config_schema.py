@@ -16,6 +16,7 @@ import json
 import sys
 from typing import Any
 
+from tonecheck.config import Config
 from tonecheck import platforms
 from tonecheck.lexicon import load_toml
 from tonecheck.model import Severity
@@ -57,7 +58,7 @@ def config_schema(registry: Registry | None = None) -> dict[str, Any]:
             "disable": {**names, "description": "Rule ids or categories that do not run."},
             "enable": {**names, "description": "Rule ids or categories that run; a rule id wins over its "
                                                "disabled category."},
-            "max-length": {"type": "integer", "minimum": 1, "default": 50_000},
+            "max-length": {"type": "integer", "minimum": 1, "default": Config().max_length},
             "severity": {
                 "type": "object",
                 "additionalProperties": False,
