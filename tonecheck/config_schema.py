@@ -16,8 +16,8 @@ import json
 import sys
 from typing import Any
 
-from tonecheck.config import Config
 from tonecheck import platforms
+from tonecheck.config import Config
 from tonecheck.lexicon import load_toml
 from tonecheck.model import Severity
 from tonecheck.options import json_schema
