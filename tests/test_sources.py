@@ -314,8 +314,10 @@ def test_encodings_that_are_clear(tmp_path: Path, raw: bytes) -> None:
         b"text\ncaf\x81\n",  # 0x81 is undefined in Windows-1252
         "text\nBrötchen\n".encode("mac_roman"),  # ö is 0x9A, Windows-1252's š
         b"t\x00e\x00x\x00t\x00",  # UTF-16 without a byte order mark
+        # A UTF-8 em dash beside a Windows-1252 e-acute: as Windows-1252 the dash would read "â€”".
+        b"text\nCaf\xe9 opens Monday \xe2\x80\x94 #newcafe\n",
     ],
-    ids=["cp1251", "shift-jis", "undefined-byte", "mac-roman", "utf-16-no-bom"],
+    ids=["cp1251", "shift-jis", "undefined-byte", "mac-roman", "utf-16-no-bom", "issue-12: utf-8-and-cp1252-mixed"],
 )
 def test_encodings_that_are_unclear_say_how_to_save_as_utf8(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "b.csv"

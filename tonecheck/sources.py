@@ -229,9 +229,20 @@ def decode(raw: bytes, name: str, *, csv_hint: bool = False) -> str:
     raise SourceError(name, f"the file is not UTF-8 text, and its encoding is unclear. {hint}")
 
 
+#: A multi-byte UTF-8 sequence (a lead byte and its continuation bytes); rare in real Windows-1252 text.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _cp1252(raw: bytes) -> str | None:
-    """*raw* as Windows-1252 when that reading is clear, else ``None``."""
+    """*raw* as Windows-1252 when that reading is clear, else ``None``.
+
+    Bytes that form UTF-8 sequences ("\xe2\x80\x94", an em dash) beside bytes that do not are a
+    UTF-8 file with a stray byte (or two encodings pasted together): reading it as Windows-1252
+    would turn every such character into mojibake ("â€”"), so that reading is not clear.
+    """
     if _CP1252_UNDEFINED.intersection(raw) or any(b < 0x20 and b not in (0x09, 0x0A, 0x0D) for b in raw):
+        return None
+    if _UTF8_SEQUENCE.search(raw):
         return None
     text = raw.decode("cp1252")
     run = 0
