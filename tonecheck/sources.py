@@ -236,7 +236,7 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 def _cp1252(raw: bytes) -> str | None:
     """*raw* as Windows-1252 when that reading is clear, else ``None``.
 
-    Bytes that form UTF-8 sequences ("\xe2\x80\x94", an em dash) beside bytes that do not are a
+    Bytes that form UTF-8 sequences (E2 80 94, an em dash) beside bytes that do not are a
     UTF-8 file with a stray byte (or two encodings pasted together): reading it as Windows-1252
     would turn every such character into mojibake ("â€”"), so that reading is not clear.
     """
