@@ -270,11 +270,11 @@ def test_csv_exit_code_is_the_worst_result(tmp_path: Path, capsys: pytest.Captur
 
 def test_csv_row_over_the_maximum_length_is_that_rows_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     batch = tmp_path / "batch.csv"
-    batch.write_text("text\n" + "a" * 50_001 + "\nShort.\n", encoding="utf-8")
+    batch.write_text("text\n" + "a" * 63_207 + "\nShort.\n", encoding="utf-8")
     code, out, _ = run(["check", str(batch), "--format", "json"], capsys)
     first, second = json.loads(out)["drafts"]
     assert code == 2
-    assert first["report"] is None and "the limit is 50,000" in first["error"]["message"]
+    assert first["report"] is None and "the limit is 63,206" in first["error"]["message"]
     assert first["error"]["kind"] == "input-error" and first["row"] == 2
     assert second["report"] is not None and second["row"] == 3
 

@@ -84,7 +84,6 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from tonecheck import lexicon
@@ -215,13 +214,6 @@ def _joiner_re() -> re.Pattern[str]:
 @cache
 def _invalid_re() -> re.Pattern[str]:
     return re.compile(f"[{_INVALID}]")
-
-
-@cache
-def _grapheme_re() -> regex.Pattern[str]:
-    import regex
-
-    return regex.compile(r"\X", regex.DOTALL)
 
 
 @cache
@@ -408,7 +400,9 @@ def _cluster_ends(text: str) -> list[int]:
                 pos = text.find("\r\n", pos + 1)
             ends = [end for end in ends if end not in inside]
         return ends
-    return list(accumulate(map(len, _grapheme_re().findall(text))))
+    from tonecheck.text import grapheme_ends
+
+    return grapheme_ends(text)
 
 
 def _boundaries(text: str, normalized: str) -> list[tuple[int, int]]:
