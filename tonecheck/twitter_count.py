@@ -370,11 +370,16 @@ def _cut(text: str, config: _Config, units: list[_Unit], budget: int, stop: int)
             if start <= stop and used + (gap := _run_weight(config, text[pos:start])) <= budget:
                 used += gap
             else:
-                for i in range(pos, min(start, stop)):
+                run_end = min(start, stop)
+                weight = config.ascii_weight
+                if weight and text[pos:run_end].isascii():
+                    # Every character weighs the same: the first one past the budget is found by division.
+                    return min(pos + (budget - used) // weight, run_end)
+                for i in range(pos, run_end):
                     used += _char_weight(config, text[i])
                     if used > budget:
                         return i
-                return min(start, stop)
+                return run_end
         if start >= stop or used + weight > budget:
             return start
         used += weight
@@ -409,7 +414,7 @@ def _boundaries(text: str, normalized: str) -> list[tuple[int, int]]:
     """(offset in *text*, offset in *normalized*) at each grapheme-cluster boundary of *text*."""
     ends = _cluster_ends(text)
     if normalized is text:
-        return [(0, 0), *((end, end) for end in ends)]
+        return [(0, 0), *zip(ends, ends)]
     starts = [0, *ends[:-1]]
     pieces = [unicodedata.normalize("NFC", text[start:end]) for start, end in zip(starts, ends, strict=True)]
     pairs = [(0, 0)]
