@@ -371,10 +371,10 @@ def _cut(text: str, config: _Config, units: list[_Unit], budget: int, stop: int)
                 used += gap
             else:
                 run_end = min(start, stop)
-                weight = config.ascii_weight
-                if weight and text[pos:run_end].isascii():
+                each = config.ascii_weight
+                if each and text[pos:run_end].isascii():
                     # Every character weighs the same: the first one past the budget is found by division.
-                    return min(pos + (budget - used) // weight, run_end)
+                    return min(pos + (budget - used) // each, run_end)
                 for i in range(pos, run_end):
                     used += _char_weight(config, text[i])
                     if used > budget:
@@ -414,7 +414,7 @@ def _boundaries(text: str, normalized: str) -> list[tuple[int, int]]:
     """(offset in *text*, offset in *normalized*) at each grapheme-cluster boundary of *text*."""
     ends = _cluster_ends(text)
     if normalized is text:
-        return [(0, 0), *zip(ends, ends)]
+        return [(0, 0), *zip(ends, ends, strict=True)]
     starts = [0, *ends[:-1]]
     pieces = [unicodedata.normalize("NFC", text[start:end]) for start, end in zip(starts, ends, strict=True)]
     pairs = [(0, 0)]
