@@ -6,7 +6,7 @@ import random
 
 import regex
 
-from tonecheck.text import Spans, parse, whole_graphemes
+from tonecheck.text import Spans, grapheme_ends, parse, whole_graphemes
 
 _CLUSTER = regex.compile(r"\X", regex.S)
 # Letters, spaces, line breaks, marks, joiners, regional indicators, skin tones, Indic conjunct parts,
@@ -50,6 +50,29 @@ def test_flags_in_a_long_run_pair_up() -> None:
     assert [e.text for e in parsed.emoji[:2]] == ["🇬🇧", "🇬🇧"] and parsed.emoji[-1].text == "🇫"
     assert len(parsed.emoji) == 501
     assert whole_graphemes(text, 601, 602) == (600, 602)
+
+
+def test_grapheme_ends_match_the_pattern_from_any_start_to_any_end() -> None:
+    rng = random.Random(7)
+    # Runs of flags and ZWJ sequences, mixed with every other kind of boundary.
+    tag_flag = "\U0001f3f4\U000e0067\U000e0062\U000e007f"
+    pieces = [*_ALPHABET, "🇬🇧", "🇬🇧🇬🇧🇬🇧", "🇬", "👩\u200d👩\u200d👧", "\u200d🎉", tag_flag]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        assert grapheme_ends(text) == [m.end() for m in _CLUSTER.finditer(text)], repr(text)
+        for _ in range(3):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            expected = [m.end() for m in _CLUSTER.finditer(text, start, end)]
+            assert grapheme_ends(text, start, end) == expected, (repr(text), start, end)
+
+
+def test_grapheme_ends_of_a_long_flag_run_start_mid_pair() -> None:
+    text = "🇬🇧" * 300 + "🇫a"
+    assert grapheme_ends(text) == [*range(2, 601, 2), 601, 602]
+    assert grapheme_ends(text, 1, 6) == [2, 4, 6]
+    assert grapheme_ends(text, 5) == [6, *range(8, 601, 2), 601, 602]
+    assert grapheme_ends(text, 3, 3) == [] and grapheme_ends("") == []
 
 
 def test_spans_match_a_scan_of_every_span() -> None:

@@ -531,6 +531,41 @@ def test_import_is_lazy() -> None:
         "assert t._emoji_table.cache_info().currsize == 0\n"
         "assert t.parse_tweet('plain words').weighted_length == 11\n"
         "assert t._emoji_table.cache_info().currsize == 0\n"
-        "assert t._grapheme_re.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+def _cut_one_by_one(text: str, config: Any, units: list[Any], budget: int, stop: int) -> int:
+    """The reference for ``_cut`` (its code before the division): the code points that cross the budget
+    are weighed one at a time."""
+    used = 0
+    pos = 0
+    for start, end, weight, _ in [*units, (len(text), len(text), 0, False)]:
+        if pos < start:
+            if start <= stop and used + (gap := twitter_count._run_weight(config, text[pos:start])) <= budget:
+                used += gap
+            else:
+                for i in range(pos, min(start, stop)):
+                    used += twitter_count._char_weight(config, text[i])
+                    if used > budget:
+                        return i
+                return min(start, stop)
+        if start >= stop or used + weight > budget:
+            return start
+        used += weight
+        pos = end
+    return pos
+
+
+def test_cut_by_division_matches_weighing_each_character() -> None:
+    rng = random.Random(5)
+    alphabet = ["a", " ", ".", "é", "今", "🎉", "\u200d", "👩", "x.com ", "https://a.co/b ", "\r\n", "\x00"]
+    for version in (2, 3):
+        config = twitter_count._config(version)
+        for _ in range(1500):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120)))
+            units = twitter_count._units(text, config)
+            budget = rng.randint(1, 300) * config.scale
+            stop = rng.randint(0, len(text))
+            expected = _cut_one_by_one(text, config, units, budget, stop)
+            assert twitter_count._cut(text, config, units, budget, stop) == expected, (text, budget, stop)

@@ -7,11 +7,8 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 from tonecheck import platforms, readability, surrogates
 from tonecheck.config import Config, ConfigError, load_config
@@ -20,7 +17,7 @@ from tonecheck.registry import Registry, default_registry
 from tonecheck.report import Report
 from tonecheck.rule import Draft, Rule, RuleContext
 from tonecheck.scores import scores, voice_scores
-from tonecheck.text import parse
+from tonecheck.text import grapheme_ends, parse
 from tonecheck.voice import traits
 
 if TYPE_CHECKING:
@@ -35,7 +32,6 @@ _log = logging.getLogger("tonecheck")
 
 ConfigLike = Config | Mapping[str, Any] | str | Path | None
 _PROFILE_CACHE = 32
-_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 
 
 class _Planned:
@@ -238,7 +234,7 @@ def _whole_characters(findings: list[Finding], text: str) -> list[Finding]:
     """
     if text.isascii() or not any(f.target == "text" for f in findings):
         return findings
-    bounds = [0, *accumulate(map(len, _GRAPHEME.findall(text)))]
+    bounds = [0, *grapheme_ends(text)]
     out = []
     for f in findings:
         if f.target == "text":

@@ -14,6 +14,7 @@ import regex
 from tonecheck.model import Finding, Severity, Suggestion
 from tonecheck.report import Report
 from tonecheck.sources import DraftSource
+from tonecheck.text import grapheme_ends
 
 __all__ = ["EMPTY_DRAFT", "Result", "draft_problem", "render_json", "render_sarif", "render_summary", "render_text"]
 
@@ -22,7 +23,6 @@ EMPTY_DRAFT = "the draft is empty"
 
 _COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
 _DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
-_GRAPHEME = regex.compile(r"\X")
 _WIDE = regex.compile(r"[\p{Emoji_Presentation}\p{Extended_Pictographic}]")
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 _INFO_URI = "https://github.com/tonecheck/tonecheck"
@@ -209,7 +209,9 @@ def _width(s: str) -> int:
     if s.isascii():
         return len(s)
     width = 0
-    for g in _GRAPHEME.findall(s):
+    start = 0
+    for end in grapheme_ends(s):
+        g, start = s[start:end], end
         if _WIDE.match(g) or unicodedata.east_asian_width(g[0]) in ("W", "F"):
             width += 2
         elif unicodedata.category(g[0]) not in ("Mn", "Me", "Cf"):

@@ -24,6 +24,7 @@ from tonecheck import entities
 from tonecheck.lexicon import load_toml
 from tonecheck.model import InputError
 from tonecheck.suggest import did_you_mean
+from tonecheck.text import grapheme_ends
 
 __all__ = ["OVERRIDABLE", "Length", "Platform", "count", "get", "measure", "names", "resolve"]
 
@@ -40,7 +41,6 @@ OVERRIDABLE = (
     "alt_text_soft",
 )
 
-_GRAPHEME = regex.compile(r"\X", regex.S)
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Regional_Indicator}\u20e3]")
 
 
@@ -186,7 +186,7 @@ class _Plain:
         piece = text[start:end]
         if piece.isascii():
             return len(piece) - piece.count("\r\n"), len(piece)
-        return len(_GRAPHEME.findall(text, start, end)), _utf8_length(piece)
+        return len(grapheme_ends(text, start, end)), _utf8_length(piece)
 
     def clusters(self, text: str, start: int, end: int) -> Iterator[Unit]:
         """One unit per grapheme cluster of ``text[start:end]``."""
@@ -204,7 +204,7 @@ class _ThreadsPlain(_Plain):
         # Each emoji cluster counts its bytes instead of its code points.
         extra = sum(
             _utf8_length(cluster) - len(cluster)
-            for cluster in _GRAPHEME.findall(text, start, end)
+            for cluster in _cluster_texts(text, start, end)
             if not cluster.isascii() and _EMOJI.search(cluster) is not None
         )
         return len(piece) + extra, size
@@ -277,14 +277,16 @@ def _grapheme_floor(text: str, pos: int) -> int:
     if text.isascii():
         return pos - 1 if text[pos - 1 : pos + 1] == "\r\n" else pos
     line_start = text.rfind("\n", 0, pos) + 1
-    for m in _GRAPHEME.finditer(text, line_start):
-        if m.end() > pos:
-            return m.start()
+    cluster_start = line_start
+    for cluster_end in grapheme_ends(text, line_start):
+        if cluster_end > pos:
+            return cluster_start
+        cluster_start = cluster_end
     return pos
 
 
 def _graphemes(text: str) -> int:
-    return len(text) if text.isascii() and "\r" not in text else len(_GRAPHEME.findall(text))
+    return len(text) if text.isascii() and "\r" not in text else len(grapheme_ends(text))
 
 
 def _clusters(text: str, start: int, end: int) -> Iterator[Unit]:
@@ -296,9 +298,18 @@ def _clusters(text: str, start: int, end: int) -> Iterator[Unit]:
             size = 2 if text[i] == "\r" and text[i + 1 : i + 2] == "\n" else 1
             yield (i, i + size, 1, size)
         return
-    for m in _GRAPHEME.finditer(text, start, end):
-        cluster = m.group()
-        yield (m.start(), m.end(), 1, _utf8_length(cluster))
+    cluster_start = start
+    for cluster_end in grapheme_ends(text, start, end):
+        yield (cluster_start, cluster_end, 1, _utf8_length(text[cluster_start:cluster_end]))
+        cluster_start = cluster_end
+
+
+def _cluster_texts(text: str, start: int, end: int) -> Iterator[str]:
+    """Each grapheme cluster of ``text[start:end]``."""
+    cluster_start = start
+    for cluster_end in grapheme_ends(text, start, end):
+        yield text[cluster_start:cluster_end]
+        cluster_start = cluster_end
 
 
 def _mastodon_special(text: str, platform: Platform) -> list[Unit]:

@@ -40,7 +40,7 @@ import regex
 
 from tonecheck import platforms
 from tonecheck.platforms import Platform
-from tonecheck.text import ParsedText, parse
+from tonecheck.text import ParsedText, grapheme_ends, parse
 
 __all__ = ["split_thread"]
 
@@ -50,7 +50,6 @@ _END, _PARAGRAPH, _SENTENCE, _WORD = range(4)
 # Exactly the characters for which Python's str.isspace() is true (so str.split() agrees with the cuts).
 _SPACE_CHARS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _SPACE_RUN = regex.compile(f"[{_SPACE_CHARS}]+")
-_GRAPHEME = regex.compile(r"\X", regex.S)
 # Places to cut in text written without spaces (Chinese, Japanese): after a full stop (a sentence)
 # or a comma (a word), with any closing brackets or quotes, when no white space follows anyway.
 _CJK_STOP = regex.compile(f"[。！？．｡](?:[」』）】〕〉》”’\"')]*)(?=[^{_SPACE_CHARS}\\p{{Nd}}])")
@@ -78,7 +77,7 @@ class _Layout:
         # Grapheme-cluster boundaries: every offset of an ASCII text except inside "\r\n".
         self._boundaries: list[int] | None = None
         if not text.isascii():
-            self._boundaries = [m.start() for m in _GRAPHEME.finditer(text)] + [len(text)]
+            self._boundaries = [0, *grapheme_ends(text)]
         sentence_ends = sorted(t.end for t in parsed.sentences)
         runs = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text)]
         lead = self._floor(runs[0][1]) if runs and runs[0][0] == 0 else 0

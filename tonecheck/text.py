@@ -14,13 +14,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import regex
 
 from tonecheck import entities, lexicon
 from tonecheck._lazy import lazy
 
-__all__ = ["Emoji", "ParsedText", "Spans", "Token", "emoji_name", "parse", "whole_graphemes"]
+__all__ = ["Emoji", "ParsedText", "Spans", "Token", "emoji_name", "grapheme_ends", "parse", "whole_graphemes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +314,29 @@ def _scannable(text: str) -> str:
     """*text* with the same length and clusters, but flag pairs that the grapheme pattern scans in linear time."""
     if _RI_PAIR.search(text) is None:
         return text
-    return _RI_PAIR.sub(lambda m: m.group(1) + _RI_STAND_IN, text)
+    return _RI_PAIR.sub("\\1" + _RI_STAND_IN, text)
+
+
+_RI = regex.compile(r"\p{Regional_Indicator}")
+
+
+def grapheme_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    r"""The end offset of each grapheme cluster that ``\X`` finds from *start* up to *end* in *text*.
+
+    The same clusters as ``regex.compile(r"\X").finditer(text, start, end)`` (a cluster may begin at
+    *start* even inside a flag, as there), but linear on runs of flags, where the pattern is quadratic.
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    if start >= stop:
+        return []
+    if _RI.search(text, start, stop) is None:
+        return list(accumulate(map(len, _GRAPHEME.findall(text, start, stop)), initial=start))[1:]
+    # Scan from a sure boundary at or before *start*: nothing before it changes a cluster after it.
+    first = start
+    while not _boundary(text, first):
+        first -= 1
+    window = _scannable(text[first:stop])
+    return list(accumulate(map(len, _GRAPHEME.findall(window, start - first)), initial=start))[1:]
 
 
 def _boundary(text: str, pos: int) -> bool:

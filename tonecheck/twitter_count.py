@@ -84,7 +84,6 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from tonecheck import lexicon
@@ -215,13 +214,6 @@ def _joiner_re() -> re.Pattern[str]:
 @cache
 def _invalid_re() -> re.Pattern[str]:
     return re.compile(f"[{_INVALID}]")
-
-
-@cache
-def _grapheme_re() -> regex.Pattern[str]:
-    import regex
-
-    return regex.compile(r"\X", regex.DOTALL)
 
 
 @cache
@@ -378,11 +370,16 @@ def _cut(text: str, config: _Config, units: list[_Unit], budget: int, stop: int)
             if start <= stop and used + (gap := _run_weight(config, text[pos:start])) <= budget:
                 used += gap
             else:
-                for i in range(pos, min(start, stop)):
+                run_end = min(start, stop)
+                each = config.ascii_weight
+                if each and text[pos:run_end].isascii():
+                    # Every character weighs the same: the first one past the budget is found by division.
+                    return min(pos + (budget - used) // each, run_end)
+                for i in range(pos, run_end):
                     used += _char_weight(config, text[i])
                     if used > budget:
                         return i
-                return min(start, stop)
+                return run_end
         if start >= stop or used + weight > budget:
             return start
         used += weight
@@ -408,14 +405,16 @@ def _cluster_ends(text: str) -> list[int]:
                 pos = text.find("\r\n", pos + 1)
             ends = [end for end in ends if end not in inside]
         return ends
-    return list(accumulate(map(len, _grapheme_re().findall(text))))
+    from tonecheck.text import grapheme_ends
+
+    return grapheme_ends(text)
 
 
 def _boundaries(text: str, normalized: str) -> list[tuple[int, int]]:
     """(offset in *text*, offset in *normalized*) at each grapheme-cluster boundary of *text*."""
     ends = _cluster_ends(text)
     if normalized is text:
-        return [(0, 0), *((end, end) for end in ends)]
+        return [(0, 0), *zip(ends, ends, strict=True)]
     starts = [0, *ends[:-1]]
     pieces = [unicodedata.normalize("NFC", text[start:end]) for start, end in zip(starts, ends, strict=True)]
     pairs = [(0, 0)]

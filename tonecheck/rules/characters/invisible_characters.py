@@ -75,7 +75,7 @@ import regex
 from tonecheck.model import Category, Severity, Suggestion
 from tonecheck.registry import register
 from tonecheck.rule import Draft, FixAvailability, Rule, RuleContext
-from tonecheck.text import Emoji, whole_graphemes
+from tonecheck.text import Spans, whole_graphemes
 
 _ZWJ, _ZWNJ, _ZWSP, _WJ, _BOM, _SHY = "\u200d", "\u200c", "\u200b", "\u2060", "\ufeff", "\u00ad"
 _BRAILLE_BLANK, _MONGOLIAN_SEPARATOR = "\u2800", "\u180e"
@@ -164,7 +164,7 @@ class InvisibleCharacters(Rule):
             _report_controls(control.group(), control.start(), control.end(), ctx)
         if text.isascii():
             return
-        emoji = draft.parsed.emoji
+        emoji = Spans((e.start, e.end) for e in draft.parsed.emoji)
         for m in _INVISIBLE.finditer(text):
             for start, end in _outside_emoji(m.start(), m.end(), emoji):
                 if _needed(text, start, end):
@@ -211,14 +211,17 @@ def _control_name(ch: str) -> str:
     return f"{name} {code}" if name else code
 
 
-def _outside_emoji(start: int, end: int, emoji: list[Emoji]) -> list[tuple[int, int]]:
-    """Split a run of invisible characters around emoji (whose joiners and tags are part of them)."""
-    spans = [(e.start, e.end) for e in emoji if e.start < end and start < e.end]
+def _outside_emoji(start: int, end: int, emoji: Spans) -> list[tuple[int, int]]:
+    """Split a run of invisible characters around emoji (whose joiners and tags are part of them).
+
+    The emoji it overlaps are found by bisection, so a draft of many ZWJ sequences stays linear.
+    """
+    spans = emoji.overlapping(start, end)
     if not spans:
         return [(start, end)]
     out = []
     pos = start
-    for s, e in sorted(spans):
+    for s, e in spans:
         if s > pos:
             out.append((pos, min(s, end)))
         pos = max(pos, e)
