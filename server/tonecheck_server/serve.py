@@ -145,7 +145,7 @@ def main(args: Any) -> int:
             clear_untrusted_proxy_headers=True,
         )
 
-    shown_workers = f", {workers} workers × {threads} threads" if workers > 1 else ""
+    shown_workers = f", {workers} workers × {threads} thread{'s' if threads > 1 else ''}" if workers > 1 else ""
     for sock in sockets:
         bound_host, bound_port = sock.getsockname()[:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
