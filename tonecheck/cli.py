@@ -126,7 +126,10 @@ def _build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; any other "
                      "address needs API keys)")
     srv.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
-    srv.add_argument("--threads", type=int, default=8, help="worker threads (default: 8)")
+    srv.add_argument("--threads", type=int, help="threads per worker process (default: 8; 1 with --workers above 1 "
+                     "and no LanguageTool)")
+    srv.add_argument("--workers", type=int, default=1, help="worker processes, each with its threads; about one per "
+                     "core (default: 1; above 1 on Linux and macOS only)")
     srv.add_argument("--profiles", metavar="DIR", help="voice profiles directory (default: $TONECHECK_PROFILES)")
     srv.add_argument("--api-keys-file", metavar="FILE",
                      help="API keys, one per line: KEY [PROFILE] (default: $TONECHECK_API_KEYS_FILE)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from tonecheck_server import create_app
-from tonecheck_server.serve import configure_logging
+from tonecheck_server.serve import configure_logging, freeze_loaded
 
 __all__ = ["app"]
 
@@ -22,6 +22,7 @@ configure_logging()
 app = create_app()
 # With --preload this runs once in the master, so the workers share what it loaded.
 app.extensions["tonecheck.library"].warm_up()
+freeze_loaded()
 if not app.extensions["tonecheck.keys"]:
     logging.getLogger("tonecheck.server").warning(
         "no API keys configured: only clients on this machine (loopback) are answered"

@@ -1,4 +1,5 @@
-"""`tonecheck serve` as a real process: HTTP over a socket, the LanguageTool client, privacy, refusals.
+"""`tonecheck serve` as a real process: HTTP over a socket, worker processes, the LanguageTool client, privacy,
+refusals.
 
 Also runs the README's gunicorn team command once (Linux only), so the documented command stays true.
 """
@@ -6,7 +7,9 @@ Also runs the README's gunicorn team command once (Linux only), so the documente
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -200,3 +203,64 @@ def test_gunicorn_team_command(tmp_path: Path) -> None:
         process.terminate()
         process.wait(timeout=20)
     assert '"POST /v1/check" 200' in log.read_text(encoding="utf-8")
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(p) for p in (task / "children").read_text().split()}
+    return found
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the worker processes in /proc (Linux)")
+def test_workers_serve_restart_and_stop(server_process: Callable[..., ServerProcess]) -> None:
+    server = server_process("--workers", "2")
+    parent = server.process.pid
+    assert "2 workers × 1 thread" in server.stderr.read_text(encoding="utf-8")  # no LanguageTool: 1 thread each
+    _wait_for(lambda: len(_children(parent)) == 2)
+    first = _children(parent)
+    for _ in range(6):
+        status, report = _post_json(server.url + "/v1/check", {"text": "Sale 🎉 #socialmediatips", "platform": "x"})
+        assert status == 200 and any(f["rule"] == "hashtag-camel-case" for f in report["findings"])
+    # A worker that dies is replaced, and the server keeps answering meanwhile.
+    killed = min(first)
+    os.kill(killed, signal.SIGKILL)
+    _wait_for(lambda: len(_children(parent)) == 2 and killed not in _children(parent))
+    assert _post_json(server.url + "/v1/check", {"text": "hello"})[0] == 200
+    workers = _children(parent)
+    _, stderr = server.stop()
+    assert server.process.returncode == 0
+    assert f"worker {killed} was stopped by signal 9" in stderr and "tonecheck: stopped" in stderr
+    assert '"POST /v1/check" 200' in stderr and "Traceback" not in stderr
+    for pid in workers:  # no worker outlives the server
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+@pytest.mark.parametrize(("flags", "message"), [
+    (("--workers", "0"), "--workers must be from 1 to 64"),
+    (("--threads", "0"), "--threads must be from 1 to 256"),
+])
+def test_bad_worker_counts_are_clear_errors(tmp_path: Path, flags: tuple[str, ...], message: str) -> None:
+    result = subprocess.run([*tonecheck_command(), "serve", "--port", "0", *flags], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="--workers above 1 forks (Linux, macOS)")
+def test_workers_with_languagetool_keep_threads(server_process: Callable[..., ServerProcess],
+                                                languagetool_stub_session: StubLanguageTool) -> None:
+    # Requests wait for LanguageTool, so each worker keeps its threads; --threads always wins.
+    server = server_process("--workers", "2", "--languagetool", languagetool_stub_session.url, name="lt")
+    assert "2 workers × 8 threads" in server.stderr.read_text(encoding="utf-8")
+    chosen = server_process("--workers", "2", "--threads", "3", name="chosen")
+    assert "2 workers × 3 threads" in chosen.stderr.read_text(encoding="utf-8")
+    assert _post_json(chosen.url + "/v1/check", {"text": "hello"})[0] == 200
