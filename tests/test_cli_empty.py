@@ -9,8 +9,7 @@ import pytest
 
 from tonecheck.cli import main
 from tonecheck.model import Media
-from tonecheck.output import EMPTY_DRAFT, draft_problem
-from tonecheck.sources import DraftSource
+from tonecheck.sources import EMPTY_DRAFT, DraftSource, draft_problem
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -31,10 +31,10 @@ from tonecheck import __version__, docs
 from tonecheck.config import Config, ConfigError, LanguageToolSettings, find_config, load_config
 from tonecheck.engine import Checker
 from tonecheck.model import InputError, Media, Severity
-from tonecheck.output import Result, draft_problem, render_json, render_sarif, render_summary, render_text
+from tonecheck.output import Result, render_json, render_sarif, render_summary, render_text
 from tonecheck.registry import default_registry
 from tonecheck.selection import SelectionError, check_names
-from tonecheck.sources import DraftSource, SourceError, media_file, read_drafts, scheduler_platform
+from tonecheck.sources import DraftSource, SourceError, draft_problem, media_file, read_drafts, scheduler_platform
 from tonecheck.suggest import did_you_mean
 from tonecheck.voice.errors import ProfileError
 from tonecheck.voice.profile import load_profile

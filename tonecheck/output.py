@@ -16,10 +16,7 @@ from tonecheck.report import Report
 from tonecheck.sources import DraftSource
 from tonecheck.text import grapheme_ends
 
-__all__ = ["EMPTY_DRAFT", "Result", "draft_problem", "render_json", "render_sarif", "render_summary", "render_text"]
-
-#: What the command line says about a draft with no text (or only spaces and line breaks) and no media.
-EMPTY_DRAFT = "the draft is empty"
+__all__ = ["Result", "render_json", "render_sarif", "render_summary", "render_text"]
 
 _COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
 _DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
@@ -37,18 +34,6 @@ class Result:
 
     source: DraftSource
     report: Report | None
-
-
-def draft_problem(source: DraftSource) -> str | None:
-    """What is wrong with the draft itself, before any rule: ``EMPTY_DRAFT`` when there is nothing to post.
-
-    A draft is empty when its text is empty or only whitespace and no media is attached (an image
-    post with no caption is a real post). An invisible character such as U+2800 is not whitespace:
-    the ``invisible-characters`` rule explains it instead. The caller reports it as an input error.
-    """
-    if not source.text.strip() and not source.media:
-        return EMPTY_DRAFT
-    return None
 
 
 # -- text ----------------------------------------------------------------------------------------

@@ -58,9 +58,11 @@ from tonecheck.suggest import closest, did_you_mean
 
 __all__ = [
     "COLUMNS",
+    "EMPTY_DRAFT",
     "DraftSource",
     "SourceError",
     "decode",
+    "draft_problem",
     "media_file",
     "read_drafts",
     "scheduler_platform",
@@ -164,6 +166,22 @@ class DraftSource:
     def where(self) -> str:
         """``path:row`` for a CSV row, else the label."""
         return f"{self.path}:{self.row}" if self.row is not None else self.label
+
+
+#: What is said about a draft with no text (or only spaces and line breaks) and no media.
+EMPTY_DRAFT = "the draft is empty"
+
+
+def draft_problem(source: DraftSource) -> str | None:
+    """What is wrong with the draft itself, before any rule: ``EMPTY_DRAFT`` when there is nothing to post.
+
+    A draft is empty when its text is empty or only whitespace and no media is attached (an image
+    post with no caption is a real post). An invisible character such as U+2800 is not whitespace:
+    the ``invisible-characters`` rule explains it instead. The caller reports it as an input error.
+    """
+    if not source.text.strip() and not source.media:
+        return EMPTY_DRAFT
+    return None
 
 
 def read_drafts(name: str, stdin: io.TextIOBase | None = None, *, platform: str | None = None) -> Iterator[DraftSource]:
